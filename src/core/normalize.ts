@@ -1,0 +1,25 @@
+// Text normalisation shared by actor resolution, topics and search: case, accents, possessives, punctuation.
+
+/** "Russia’s President Zelenskyy!" → "russia president zelenskyy" */
+export function normalize(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/['’`´]s\b/g, '')
+    .replace(/['’`´]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+export function words(text: string): string[] {
+  const n = normalize(text);
+  return n ? n.split(' ') : [];
+}
+
+const STOP = new Set(['the', 'a', 'an', 'of', 'mr', 'mrs', 'ms', 'dr']);
+
+/** The words that identify a name, without articles and honorifics. */
+export function keyWords(text: string): string[] {
+  return words(text).filter((w) => !STOP.has(w));
+}
