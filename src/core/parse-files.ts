@@ -40,11 +40,11 @@ function sanityCheck(file: LoadedFile): LoadError | undefined {
 
 function parseYaml(file: string, text: string, lineOffset: number): { located?: Located; errors: LoadError[] } {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   const errors: LoadError[] = doc.errors.map((err) => ({
     file,
     line: (err.linePos?.[0]?.line ?? 0) + lineOffset || undefined,
-    message: `invalid YAML: ${err.message.split('\n')[0]}`,
+    message: `invalid YAML: ${(err.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`,
   }));
   if (errors.length) return { errors };
   return { located: { file, doc, lines, lineOffset }, errors };

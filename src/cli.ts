@@ -1,0 +1,159 @@
+// The `briefbot` command line (commander): ask, validate, digest, start.
+import { Command as Program, InvalidArgumentError } from 'commander';
+import { answer } from './core/answers.ts';
+import { buildDigest } from './core/digest.ts';
+import { isRealDay } from './core/model.ts';
+import { formatError } from './core/parse-files.ts';
+import { parseCommand } from './core/questions.ts';
+import { renderText, type Reply } from './core/reply.ts';
+import { loadConfig } from './config.ts';
+import { loadLibrary } from './library-loader.ts';
+import { createLogger } from './log.ts';
+import { startBot, StartupError } from './main.ts';
+
+type Io = { out: (s: string) => void; err: (s: string) => void; exit: (code: number) => void };
+
+const defaultIo: Io = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  exit: (code) => {
+    process.exitCode = code;
+  },
+};
+
+function day(value: string): string {
+  if (!isRealDay(value)) throw new InvalidArgumentError('expected a day written YYYY-MM-DD');
+  return value;
+}
+
+function instant(value: string): Date {
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) throw new InvalidArgumentError('expected an ISO date-time such as 2022-02-15T08:00:00+01:00');
+  return d;
+}
+
+function zone(value: string): string {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return value;
+  } catch {
+    throw new InvalidArgumentError('expected an IANA time zone such as Europe/Berlin');
+  }
+}
+
+export function buildProgram(io: Io = defaultIo, env: Record<string, string | undefined> = process.env): Program {
+  const program = new Program('briefbot')
+    .description('Curated, cited briefings on the US/Russia/Ukraine crisis, in Slack, Discord and the terminal.')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
+  const briefingsDefault = env.BRIEFBOT_BRIEFINGS_DIR || 'briefings';
+
+  /** Loads the library or prints every error and returns undefined. */
+  const library = async (dir: string) => {
+    const result = await loadLibrary(dir);
+    if (!result.library) {
+      io.err(result.errors.map(formatError).join('\n') + `\n${result.errors.length} error(s) in ${dir}\n`);
+      io.exit(1);
+    }
+    return result.library;
+  };
+  const print = (reply: Reply, json: boolean) => io.out(json ? JSON.stringify(reply, null, 2) + '\n' : renderText(reply));
+
+  program
+    .command('ask')
+    .description('answer a question or a /brief command, e.g. "who is Lavrov" or "timeline 2022-02-01"')
+    .argument('<question...>')
+    .option('--as-of <day>', 'only coverage published on or before this day (YYYY-MM-DD)', day)
+    .option('--json', 'print the Reply document as JSON')
+    .option('--briefings <dir>', 'the briefings folder', briefingsDefault)
+    .action(async (words: string[], o: { asOf?: string; json?: boolean; briefings: string }) => {
+      const lib = await library(o.briefings);
+      if (!lib) return;
+      const asOf = o.asOf ?? new Date().toISOString().slice(0, 10);
+      print(answer(parseCommand(words.join(' ')), lib, { asOf }), !!o.json);
+    });
+
+  program
+    .command('validate')
+    .description('check every briefing file; list each error with file, line and field')
+    .option('--briefings <dir>', 'the briefings folder', briefingsDefault)
+    .action(async (o: { briefings: string }) => {
+      const lib = await library(o.briefings);
+      if (lib) io.out(`ok: ${lib.briefings.length} published briefings, ${lib.actors.length} actors, ${lib.sources.length} sources, ${lib.topics.length} topics\n`);
+    });
+
+  program
+    .command('digest')
+    .description('preview the daily digest as text')
+    .requiredOption('--now <iso>', 'the moment of the digest, e.g. 2022-02-15T08:00:00+01:00', instant)
+    .option('--since <iso>', 'the previous digest (default: one day before --now)', instant)
+    .option('--zone <iana>', 'the channel time zone', zone, 'UTC')
+    .option('--json', 'print the Reply document as JSON')
+    .option('--briefings <dir>', 'the briefings folder', briefingsDefault)
+    .action(async (o: { now: Date; since?: Date; zone: string; json?: boolean; briefings: string }) => {
+      const lib = await library(o.briefings);
+      if (!lib) return;
+      const since = o.since ?? new Date(o.now.getTime() - 86_400_000);
+      const reply = buildDigest(lib, { now: o.now, since, zone: o.zone, announceEmpty: true })!;
+      print(reply, !!o.json);
+    });
+
+  program
+    .command('start', { isDefault: false })
+    .description('run the bot: the console in a terminal, and Slack / Discord when their tokens are set')
+    .action(async () => {
+      const config = loadConfig(env);
+      if (!config.ok) {
+        io.err(config.errors.join('\n') + '\n');
+        io.exit(2);
+        return;
+      }
+      const logger = createLogger(config.config.logLevel);
+      try {
+        const running = await startBot({
+          config: config.config,
+          logger,
+          input: process.stdin,
+          output: process.stdout,
+          interactive: Boolean(process.stdin.isTTY),
+        });
+        await waitForShutdown(running.adapters.find((a) => a.platform === 'console') as { closed?: Promise<void> } | undefined);
+        await running.stop();
+        logger.info('stopped');
+      } catch (err) {
+        if (err instanceof StartupError) {
+          io.err(err.lines.join('\n') + '\n');
+          io.exit(2);
+          return;
+        }
+        throw err;
+      }
+    });
+  return program;
+}
+
+/** Until SIGTERM/SIGINT, or the console's input ends; no busy loop. */
+function waitForShutdown(consoleAdapter?: { closed?: Promise<void> }): Promise<void> {
+  return new Promise((resolve) => {
+    // A pending promise alone does not keep Node alive; an idle timer does, without a busy loop.
+    const keepAlive = setInterval(() => {}, 2 ** 30);
+    const done = () => {
+      clearInterval(keepAlive);
+      resolve();
+    };
+    process.once('SIGTERM', done);
+    process.once('SIGINT', done);
+    consoleAdapter?.closed?.then(done);
+  });
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    const code = (err as { exitCode?: number }).exitCode;
+    if (typeof code === 'number') process.exitCode = code;
+    else throw err;
+  }
+}

@@ -1,0 +1,93 @@
+// Actor profiles: role, what they did (dated), what they said, whom they dealt with — every line cited.
+import type { ActorFocus } from './command.ts';
+import type { Actor } from './model.ts';
+import type { Reply, ReplyBlock, ReplyItem } from './reply.ts';
+import { Citations, dateLabel, View } from './view.ts';
+
+const MAX_POINTS = 6;
+
+export function answerActor(view: View, name: string, focus: ActorFocus): Reply {
+  const resolution = view.library.actorResolver.resolve(name);
+  if (resolution.kind === 'ambiguous') {
+    return {
+      intent: 'actor',
+      title: `“${name}” could be ${resolution.candidates.length} people or bodies`,
+      blocks: [{ type: 'list', heading: 'Which one did you mean?', items: resolution.candidates.map((a) => ({ text: `${a.name} — ${a.role}`, cites: [] })) }],
+      citations: [],
+      footer: 'Ask again with the full name, e.g. `/brief actor ' + resolution.candidates[0]!.name.toLowerCase() + '`.',
+    };
+  }
+  if (resolution.kind === 'unknown') return notCovered(view, name, resolution.suggestions);
+  return profile(view, resolution.actor, focus, resolution.correctedFrom);
+}
+
+function notCovered(view: View, name: string, suggestions: Actor[]): Reply {
+  const blocks: ReplyBlock[] = [
+    { type: 'text', text: `The coverage briefbot follows does not mention “${name}”, so I have nothing on them. I only answer from the curated briefings.` },
+  ];
+  if (suggestions.length) blocks.push({ type: 'list', heading: 'Did you mean', items: suggestions.map((a) => ({ text: `${a.name} — ${a.role}`, cites: [] })) });
+  const people = view.library.actors.filter((a) => a.kind === 'person').map((a) => a.name);
+  return { intent: 'not-found', title: `Not in the coverage: ${name}`, blocks, citations: [], footer: `People in the coverage: ${people.join(', ')}.` };
+}
+
+function profile(view: View, actor: Actor, focus: ActorFocus, correctedFrom?: string): Reply {
+  const cites = new Citations(view.library);
+  const involves = (ids: string[]) => ids.includes(actor.id);
+  const events = view.events().filter((e) => involves(e.actors));
+  const quotes = view.quotes().filter((q) => q.speaker === actor.id);
+  const points = view.points().filter((p) => involves(p.actors));
+  const visibleSources = actor.sources.filter((s) => (view.library.sourceById.get(s)?.published ?? '9999') <= view.asOf);
+  if (!visibleSources.length && !events.length && !quotes.length && !points.length) return notCovered(view, actor.name, []);
+
+  const about: ReplyItem[] = [cites.item(`Role: ${actor.role}`, visibleSources.length ? visibleSources : actor.sources)];
+  const members = actor.members?.map((id) => view.library.actorById.get(id)?.name).filter(Boolean);
+  if (members?.length) about.push(cites.item(`Members: ${members.join(', ')}`, visibleSources));
+
+  const did = events.map((e) => cites.item(`${dateLabel(e)} — ${e.text}`, e.sources));
+  const said = quotes.map((q) => cites.item(`“${q.text.replace(/[,.]$/, '')}” — ${dateLabel(q.said)}, ${q.context}`, [q.source]));
+  const context = points.slice(-MAX_POINTS).map((p) => cites.item(p.text, p.sources));
+  const dealt = dealtWith(view, actor, [...events, ...points]);
+
+  const sections: Record<string, ReplyBlock | undefined> = {
+    did: did.length ? { type: 'list', heading: 'What they did', items: did } : undefined,
+    said: said.length
+      ? { type: 'list', heading: 'What they said', items: said }
+      : focus === 'said'
+        ? { type: 'text', text: `The coverage quotes no words of ${actor.name}.` }
+        : undefined,
+    context: context.length ? { type: 'list', heading: 'In the coverage', items: context } : undefined,
+    dealt: dealt.length ? { type: 'list', heading: 'Dealt with', items: dealt.map((d) => cites.item(d.text, d.sources)) } : undefined,
+  };
+  const order = focus === 'said' ? ['said', 'did', 'context', 'dealt'] : focus === 'did' ? ['did', 'context', 'said', 'dealt'] : ['did', 'said', 'context', 'dealt'];
+  const blocks: ReplyBlock[] = [{ type: 'list', items: about }, ...order.map((k) => sections[k]).filter((b): b is ReplyBlock => !!b)];
+  if (correctedFrom) blocks.unshift({ type: 'text', text: `Showing ${actor.name} for “${correctedFrom}”.` });
+  return {
+    intent: 'actor',
+    title: `${actor.name} — ${actor.role}`,
+    blocks,
+    citations: cites.list(),
+    footer: `${actor.kind}${actor.affiliation ? ` · ${actor.affiliation}` : ''}`,
+  };
+}
+
+/** People and bodies that appear in the same events and points, most frequent first. */
+function dealtWith(view: View, actor: Actor, items: { actors: string[]; sources: string[] }[]) {
+  const counts = new Map<string, { n: number; sources: Set<string> }>();
+  for (const item of items) {
+    for (const id of item.actors) {
+      const other = view.library.actorById.get(id);
+      if (!other || id === actor.id || other.kind === 'country') continue;
+      const entry = counts.get(id) ?? { n: 0, sources: new Set<string>() };
+      entry.n++;
+      item.sources.forEach((s) => entry.sources.add(s));
+      counts.set(id, entry);
+    }
+  }
+  return [...counts.entries()]
+    .sort((a, b) => b[1].n - a[1].n)
+    .slice(0, 6)
+    .map(([id, e]) => {
+      const other = view.library.actorById.get(id)!;
+      return { text: `${other.name} (${other.role})`, sources: [...e.sources] };
+    });
+}

@@ -1,0 +1,34 @@
+// Topic answers: what the coverage says on one topic, its dated developments and what to watch, cited.
+import type { Reply, ReplyBlock } from './reply.ts';
+import { Citations, dateLabel, View } from './view.ts';
+
+export function answerTopic(view: View, name: string): Reply {
+  const topic = view.library.topicResolver.resolve(name);
+  if (!topic) {
+    return {
+      intent: 'not-found',
+      title: `No topic “${name}”`,
+      blocks: [
+        { type: 'text', text: `The briefings have no topic called “${name}”.` },
+        { type: 'list', heading: 'Topics', items: view.library.topics.map((t) => ({ text: `${t.name} — ${t.description}`, cites: [] })) },
+      ],
+      citations: [],
+      footer: `Or search the text: \`/brief search ${name}\`.`,
+    };
+  }
+  const cites = new Citations(view.library);
+  const tagged = <T extends { topics: string[] }>(items: T[]) => items.filter((i) => i.topics.includes(topic.id));
+  const points = tagged(view.points()).sort((a, b) => b.briefing.published.localeCompare(a.briefing.published));
+  const events = tagged(view.events());
+  const briefingIds = new Set(view.briefings.filter((b) => b.topics.includes(topic.id)).map((b) => b.id));
+  const watch = view.watch().filter((w) => briefingIds.has(w.briefing.id) && (!w.date || w.date.date >= view.asOf));
+
+  const blocks: ReplyBlock[] = [{ type: 'text', text: topic.description }];
+  if (points.length) {
+    blocks.push({ type: 'list', heading: 'What the coverage says', items: points.map((p) => cites.item(p.text, p.sources)) });
+  }
+  if (events.length) blocks.push({ type: 'list', heading: 'Dated developments', items: events.map((e) => cites.item(`${dateLabel(e)} — ${e.text}`, e.sources)) });
+  if (watch.length) blocks.push({ type: 'list', heading: 'What to watch', items: watch.map((w) => cites.item(w.text, w.sources)) });
+  if (!points.length && !events.length) blocks.push({ type: 'text', text: 'No briefing published so far covers this topic.' });
+  return { intent: 'topic', title: topic.name, blocks, citations: cites.list(), footer: `Newest first. Related: \`/brief search ${topic.name.toLowerCase()}\`.` };
+}

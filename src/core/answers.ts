@@ -1,0 +1,143 @@
+// The core's entry point: answer(command, library, { asOf }) → Reply, one function per intent.
+import type { Command } from './command.ts';
+import type { Library } from './library.ts';
+import { formatDay, type Reply, type ReplyBlock } from './reply.ts';
+import { classify } from './questions.ts';
+import { answerActor } from './answer-actor.ts';
+import { answerTopic } from './answer-topic.ts';
+import { Citations, dateLabel, lead, View } from './view.ts';
+
+export type AnswerOptions = {
+  /** YYYY-MM-DD: coverage published after this day is invisible. */
+  asOf: string;
+};
+
+export function answer(command: Command, library: Library, opts: AnswerOptions): Reply {
+  const view = new View(library, opts.asOf);
+  switch (command.kind) {
+    case 'ask':
+      return answer(classify(command.question, library), library, opts);
+    case 'latest':
+      return latest(view);
+    case 'actor':
+      return answerActor(view, command.name, command.focus);
+    case 'topic':
+      return answerTopic(view, command.name);
+    case 'timeline':
+      return timeline(view, command.from, command.to);
+    case 'search':
+      return search(view, command.query);
+    case 'sources':
+      return sources(view);
+    case 'help':
+      return help();
+    case 'digest':
+    case 'alerts':
+      return problem('Digests and alerts are handled by the running bot in Slack or Discord, not by this lookup.');
+    case 'invalid':
+      return problem(command.problem);
+  }
+}
+
+export function problem(text: string): Reply {
+  return { intent: 'error', title: 'I could not do that', blocks: [{ type: 'text', text }], citations: [], footer: 'Try `/brief help` for what I can answer.' };
+}
+
+function latest(view: View): Reply {
+  const cites = new Citations(view.library);
+  const newest = view.latestBriefings(3);
+  if (!newest.length) return empty(view.asOf);
+  const lastDay = newest[0]!.published;
+  const blocks: ReplyBlock[] = [
+    { type: 'text', text: `The most recent coverage is from ${formatDay(lastDay)}.` },
+    { type: 'list', heading: 'Latest briefings', items: newest.map((b) => cites.item(`${b.title}: ${lead(b.summary, 2)}`, b.sources)) },
+  ];
+  const recent = view.events().filter((e) => e.date >= addDays(lastDay, -7)).slice(-6);
+  if (recent.length) blocks.push({ type: 'list', heading: 'Latest dated developments', items: recent.map((e) => cites.item(`${dateLabel(e)} — ${e.text}`, e.sources)) });
+  const ahead = whatToWatch(view, view.asOf);
+  if (ahead.length) blocks.push({ type: 'list', heading: 'What to watch', items: ahead.map((w) => cites.item(w.text, w.sources)) });
+  return { intent: 'latest', title: `Latest situation (coverage up to ${formatDay(lastDay)})`, blocks, citations: cites.list(), footer: 'More: `/brief timeline`, `/brief actor <name>`, `/brief topic <name>`.' };
+}
+
+/** Dated things still ahead on `day`, then the undated watch items of the newest briefings. */
+export function whatToWatch(view: View, day: string): { text: string; sources: string[] }[] {
+  const dated = view.events().filter((e) => e.date >= day).map((e) => ({ text: `${dateLabel(e)} — ${e.text}`, sources: e.sources }));
+  const newest = view.latestBriefings(1)[0]?.published;
+  const watch = view
+    .watch()
+    .filter((w) => (w.date ? w.date.date >= day : w.briefing.published === newest))
+    .map((w) => ({ text: w.date ? `${dateLabel(w.date)} — ${w.text}` : w.text, sources: w.sources }));
+  return [...dated, ...watch];
+}
+
+function timeline(view: View, from?: string, to?: string): Reply {
+  const cites = new Citations(view.library);
+  const events = view.events().filter((e) => (!from || (e.until ?? e.date) >= from) && (!to || e.date <= to));
+  const range = from || to ? ` (${from ? formatDay(from) : 'start'} – ${to ? formatDay(to) : 'latest'})` : '';
+  if (!events.length) {
+    return { intent: 'timeline', title: `Timeline${range}`, blocks: [{ type: 'text', text: 'The coverage has no dated developments in that range.' }], citations: [], footer: 'Try `/brief timeline` without dates.' };
+  }
+  const items = events.map((e) => cites.item(`${dateLabel(e)} — ${e.text}${e.date > view.asOf ? ' (scheduled)' : ''}`, e.sources));
+  return {
+    intent: 'timeline',
+    title: `Timeline${range}`,
+    blocks: [{ type: 'list', items }],
+    citations: cites.list(),
+    footer: '“~” marks an approximate day; “before” means the coverage gives no exact day. Narrow it: `/brief timeline 2022-02-01 2022-02-15`.',
+  };
+}
+
+function search(view: View, query: string): Reply {
+  const cites = new Citations(view.library);
+  const hits = view.library.search.query(query, { asOf: view.asOf, limit: 8 });
+  if (!hits.length) {
+    return { intent: 'not-found', title: `Nothing found for “${query}”`, blocks: [{ type: 'text', text: `Nothing in the coverage matches “${query}”.` }], citations: [], footer: 'Try another word, `/brief topic <name>`, or `/brief help`.' };
+  }
+  const titleOf = new Map(view.briefings.map((b) => [b.id, b.title]));
+  const items = hits.map((h) => cites.item(`${titleOf.get(h.doc.briefingId) ?? ''}: ${snippet(h.doc.text, h.terms)}`, h.doc.sources));
+  return { intent: 'search', title: `Search: “${query}”`, blocks: [{ type: 'list', items }], citations: cites.list(), footer: `${hits.length} match${hits.length === 1 ? '' : 'es'}, best first.` };
+}
+
+/** The text around the first matched term, at most `max` characters. */
+export function snippet(text: string, terms: string[], max = 240): string {
+  if (text.length <= max) return text;
+  const lower = text.toLowerCase();
+  const at = Math.max(0, Math.min(...terms.map((t) => lower.indexOf(t.toLowerCase())).filter((i) => i >= 0), text.length));
+  const start = Math.max(0, Math.min(at - 60, text.length - max));
+  return `${start > 0 ? '…' : ''}${text.slice(start, start + max).trim()}…`;
+}
+
+function sources(view: View): Reply {
+  const cites = new Citations(view.library);
+  const visible = view.library.sources.filter((s) => s.published <= view.asOf);
+  const items = visible.map((s) => {
+    const copies = s.copies.length > 1 ? `; ${s.copies.length} copies on file` : '';
+    const basis = s.published_basis ? '; publication day inferred from the text' : '';
+    return cites.item(`${s.title} — ${s.kind}${copies}${basis}`, [s.id]);
+  });
+  return { intent: 'sources', title: `Sources (${visible.length})`, blocks: [{ type: 'list', items }], citations: cites.list(), footer: 'Every answer cites these by number.' };
+}
+
+function help(): Reply {
+  const items = [
+    '`/brief` or `/brief latest` — the latest situation',
+    '`/brief actor lavrov` — who someone is, what they did and said',
+    '`/brief topic sanctions` — one topic (sanctions, NATO, Nord Stream 2, military aid, diplomacy…)',
+    '`/brief timeline [from] [to]` — dated developments in order, e.g. `/brief timeline 2022-02-01 2022-02-15`',
+    '`/brief search nord stream` — full-text search with snippets',
+    '`/brief sources` — the articles behind the answers',
+    '`/brief digest subscribe 08:00 Europe/Berlin` — a daily digest in this channel (also `status`, `preview`, `unsubscribe`)',
+    'Or just ask: “what has Scholz done?”',
+  ].map((text) => ({ text, cites: [] }));
+  return { intent: 'help', title: 'briefbot: curated, cited briefings on the US/Russia/Ukraine crisis', blocks: [{ type: 'list', items }], citations: [], footer: 'Every fact is cited; nothing outside the curated coverage is answered.' };
+}
+
+function empty(asOf: string): Reply {
+  return { intent: 'not-found', title: 'No coverage yet', blocks: [{ type: 'text', text: `No briefing was published on or before ${formatDay(asOf)}.` }], citations: [] };
+}
+
+export function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
