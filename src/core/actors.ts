@@ -82,12 +82,17 @@ export class ActorResolver {
     return unique(scored.filter((s) => s.d === best).map((s) => s.actor));
   }
 
-  /** The three names nearest to an unknown one, for "did you mean". */
+  /** The three names nearest to an unknown one, word by word ("Trump" → "Truss"), for "did you mean". */
   private suggest(key: string): Actor[] {
-    const ranked = this.keys
-      .map((k) => ({ actor: k.actor, score: distance(key, k.key) / Math.max(key.length, k.key.length) }))
-      .filter((s) => s.score <= 0.6)
-      .sort((a, b) => a.score - b.score);
+    const ranked: { actor: Actor; score: number }[] = [];
+    for (const k of this.keys) {
+      let best = 1;
+      for (const q of key.split(' ')) {
+        for (const w of k.key.split(' ')) best = Math.min(best, distance(q, w) / Math.max(q.length, w.length));
+      }
+      if (best <= 0.4) ranked.push({ actor: k.actor, score: best });
+    }
+    ranked.sort((a, b) => a.score - b.score);
     return unique(ranked.map((r) => r.actor)).slice(0, 3);
   }
 

@@ -20,8 +20,7 @@ export function answerTopic(view: View, name: string): Reply {
   const tagged = <T extends { topics: string[] }>(items: T[]) => items.filter((i) => i.topics.includes(topic.id));
   const points = tagged(view.points()).sort((a, b) => b.briefing.published.localeCompare(a.briefing.published));
   const events = tagged(view.events());
-  const briefingIds = new Set(view.briefings.filter((b) => b.topics.includes(topic.id)).map((b) => b.id));
-  const watch = view.watch().filter((w) => briefingIds.has(w.briefing.id) && (!w.date || w.date.date >= view.asOf));
+  const watch = tagged(view.watch()).filter((w) => !w.date || w.date.date >= view.asOf);
 
   const blocks: ReplyBlock[] = [{ type: 'text', text: topic.description }];
   if (points.length) {

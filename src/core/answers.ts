@@ -61,13 +61,15 @@ function latest(view: View): Reply {
 
 /** Dated things still ahead on `day`, then the undated watch items of the newest briefings. */
 export function whatToWatch(view: View, day: string): { text: string; sources: string[] }[] {
-  const dated = view.events().filter((e) => e.date >= day).map((e) => ({ text: `${dateLabel(e)} — ${e.text}`, sources: e.sources }));
   const newest = view.latestBriefings(1)[0]?.published;
-  const watch = view
-    .watch()
-    .filter((w) => (w.date ? w.date.date >= day : w.briefing.published === newest))
-    .map((w) => ({ text: w.date ? `${dateLabel(w.date)} — ${w.text}` : w.text, sources: w.sources }));
-  return [...dated, ...watch];
+  const watch = view.watch().filter((w) => (w.date ? w.date.date >= day : w.briefing.published === newest));
+  // A dated watch item already says what its day's event is about; list that event once.
+  const covered = (e: { date: string; actors: string[] }) => watch.some((w) => w.date?.date === e.date && w.actors.some((a) => e.actors.includes(a)));
+  const dated = view
+    .events()
+    .filter((e) => e.precision !== 'before' && e.date >= day && !covered(e))
+    .map((e) => ({ text: `${dateLabel(e)} — ${e.text}`, sources: e.sources }));
+  return [...dated, ...watch.map((w) => ({ text: w.date ? `${dateLabel(w.date)} — ${w.text}` : w.text, sources: w.sources }))];
 }
 
 function timeline(view: View, from?: string, to?: string): Reply {

@@ -79,7 +79,7 @@ export function crossCheck(input: CrossCheckInput): LoadError[] {
       list.forEach((item, i) => {
         item.sources.forEach((s, j) => source(s, [key, i, 'sources', j]));
         item.actors.forEach((a, j) => actor(a, [key, i, 'actors', j]));
-        if ('topics' in item) item.topics.forEach((t, j) => topic(t, [key, i, 'topics', j]));
+        item.topics.forEach((t, j) => topic(t, [key, i, 'topics', j]));
       });
     }
     b.events.forEach((e, i) => {

@@ -114,6 +114,7 @@ export const watchSchema = z.strictObject({
   text,
   date: eventDateSchema.optional(),
   actors: z.array(idSchema).default([]),
+  topics: z.array(idSchema).default([]),
   sources: sourceIds,
 });
 export type WatchItem = z.infer<typeof watchSchema>;

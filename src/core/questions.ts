@@ -17,7 +17,6 @@ export function parseCommand(input: string): Command {
     case 'now':
       return { kind: 'latest' };
     case 'actor':
-    case 'who':
       return arg ? { kind: 'actor', name: arg, focus: 'profile' } : { kind: 'invalid', problem: 'Name an actor, e.g. `actor lavrov`.' };
     case 'topic':
       return arg ? { kind: 'topic', name: arg } : { kind: 'invalid', problem: 'Name a topic, e.g. `topic sanctions`.' };
