@@ -68,13 +68,23 @@ export function validate<S extends z.ZodType>(loc: Located, schema: S): Parsed<z
   const result = schema.safeParse(loc.doc.toJS());
   if (result.success) return { value: result.data, errors: [] };
   return {
-    errors: result.error.issues.map((issue) => ({
-      file: loc.file,
-      line: lineOf(loc, issue.path),
-      field: fieldName(issue.path) || undefined,
-      message: `expected ${issue.message.replace(/^Invalid input: expected /, '')}`,
-    })),
+    errors: result.error.issues.flatMap((issue) => {
+      // An unknown key is reported at the key itself, one error per key.
+      const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
+      return paths.map((path) => ({
+        file: loc.file,
+        line: lineOf(loc, path),
+        field: fieldName(path) || undefined,
+        message: issue.code === 'unrecognized_keys' ? 'unknown field (a typo, or not part of the schema)' : explain(issue.message),
+      }));
+    }),
   };
+}
+
+/** zod's "Invalid input: expected string, received number" → "expected string, received number". */
+function explain(message: string): string {
+  const m = message.replace(/^Invalid (input|option|type)?:?\s*/i, '');
+  return m.startsWith('expected') ? m : `expected ${m}`;
 }
 
 export function parseYamlFile<S extends z.ZodType>(file: LoadedFile, schema: S): Parsed<z.output<S>> & { located?: Located } {

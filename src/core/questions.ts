@@ -2,6 +2,7 @@
 import * as chrono from 'chrono-node';
 import { MAX_INPUT_CHARS, type ActorFocus, type Command } from './command.ts';
 import type { Library } from './library.ts';
+import { isRealDay } from './model.ts';
 
 /** Parses what follows `/brief` (or a console line, or a mention with the bot's name removed). */
 export function parseCommand(input: string): Command {
@@ -68,8 +69,8 @@ function parseDigest(arg: string): Command {
 
 /** A day the user typed ("2022-02-01", "1 Feb 2022", "February 1, 2022"); the year must be given. */
 export function parseDay(text: string): string | undefined {
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
-  if (iso) return iso[0];
+  const iso = /^\d{4}-\d{2}-\d{2}$/.exec(text.trim());
+  if (iso) return isRealDay(iso[0]) ? iso[0] : undefined;
   const [result] = chrono.strict.parse(text, { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 });
   if (!result || !result.start.isCertain('year') || !result.start.isCertain('day')) return undefined;
   const y = result.start.get('year')!;
