@@ -53,37 +53,33 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; errors: s
 
 /** Every problem at once, one line each, naming the variable and what it expected. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): ConfigResult {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      errors: parsed.error.issues.map((i) => `${i.path.join('.')}: expected ${i.message}`),
-    };
+  // An empty variable (FOO= in an env file) means "not set", so defaults apply.
+  const set = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== '')) as Record<string, string>;
+  const parsed = envSchema.safeParse(set);
+  const errors = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: expected ${i.message}`);
+  if (set.SLACK_BOT_TOKEN && !set.SLACK_SIGNING_SECRET && !set.SLACK_APP_TOKEN) {
+    errors.push('SLACK_SIGNING_SECRET: expected the signing secret (HTTP mode) or SLACK_APP_TOKEN (Socket Mode), since SLACK_BOT_TOKEN is set');
   }
-  const e = parsed.data;
-  const errors: string[] = [];
-  let slack: SlackConfig | undefined;
-  if (e.SLACK_BOT_TOKEN) {
-    if (!e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
-      errors.push('SLACK_SIGNING_SECRET: expected the signing secret (HTTP mode) or SLACK_APP_TOKEN (Socket Mode), since SLACK_BOT_TOKEN is set');
-    }
-    slack = {
-      botToken: e.SLACK_BOT_TOKEN,
-      signingSecret: e.SLACK_SIGNING_SECRET,
-      appToken: e.SLACK_APP_TOKEN,
-      apiUrl: e.SLACK_API_URL,
-      digestAdmins: (e.SLACK_DIGEST_ADMINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
-    };
-  } else if (e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) {
+  if (!set.SLACK_BOT_TOKEN && (set.SLACK_SIGNING_SECRET || set.SLACK_APP_TOKEN)) {
     errors.push('SLACK_BOT_TOKEN: expected the bot token (xoxb-…), since other SLACK_ variables are set');
   }
-  let discord: DiscordConfig | undefined;
-  if (e.DISCORD_TOKEN) {
-    discord = { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL };
-  } else if (e.DISCORD_APPLICATION_ID || e.DISCORD_GUILD_ID) {
+  if (!set.DISCORD_TOKEN && (set.DISCORD_APPLICATION_ID || set.DISCORD_GUILD_ID)) {
     errors.push('DISCORD_TOKEN: expected the bot token, since other DISCORD_ variables are set');
   }
-  if (errors.length) return { ok: false, errors };
+  if (!parsed.success || errors.length) return { ok: false, errors };
+  const e = parsed.data;
+  const slack: SlackConfig | undefined = e.SLACK_BOT_TOKEN
+    ? {
+        botToken: e.SLACK_BOT_TOKEN,
+        signingSecret: e.SLACK_SIGNING_SECRET,
+        appToken: e.SLACK_APP_TOKEN,
+        apiUrl: e.SLACK_API_URL,
+        digestAdmins: (e.SLACK_DIGEST_ADMINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+      }
+    : undefined;
+  const discord: DiscordConfig | undefined = e.DISCORD_TOKEN
+    ? { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, guildId: e.DISCORD_GUILD_ID, apiUrl: e.DISCORD_API_URL }
+    : undefined;
   return {
     ok: true,
     config: {

@@ -17,6 +17,7 @@ export class ConsoleAdapter implements ChatAdapter {
   private rl?: Interface;
   private posted = new Map<string, PostedMessage>();
   private queue: Promise<void> = Promise.resolve();
+  private quitting = false;
   /** Resolves when the input ends (Ctrl-D); used to shut down. */
   readonly closed: Promise<void>;
   private resolveClosed!: () => void;
@@ -30,8 +31,10 @@ export class ConsoleAdapter implements ChatAdapter {
     if (this.opts.greeting) output.write(this.opts.greeting + '\n');
     this.rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, prompt: 'brief> ' });
     this.rl.on('line', (line) => {
+      if (/^\s*(exit|quit)\s*$/.test(line)) this.quitting = true;
       // One answer at a time, in the order asked, even when lines arrive faster than answers.
-      this.queue = this.queue.then(() => this.answerLine(line, handle));
+      if (!this.quitting) this.queue = this.queue.then(() => this.answerLine(line, handle));
+      else this.rl?.close();
     });
     this.rl.on('close', () => void this.queue.then(() => this.resolveClosed()));
     if (interactive) this.rl.prompt();
@@ -39,15 +42,15 @@ export class ConsoleAdapter implements ChatAdapter {
 
   private async answerLine(line: string, handle: Handler): Promise<void> {
     const text = line.trim();
-    if (text && !['exit', 'quit'].includes(text)) {
+    if (text) {
       try {
         const reply = await handle(parseCommand(text), { platform: 'console', channelId: 'console', userId: 'console', canManageChannel: true });
         this.write(reply);
       } catch (err) {
         this.opts.output.write(`Sorry, that failed: ${(err as Error).message}\n`);
       }
-    } else if (text) this.rl?.close();
-    if (this.opts.interactive) this.rl?.prompt();
+    }
+    if (this.opts.interactive && !this.quitting) this.rl?.prompt();
   }
 
   private write(reply: Reply): void {

@@ -1,0 +1,44 @@
+// `briefbot start` as a real process: no tokens, no terminal → runs quietly until SIGTERM; bad setup → exit 2.
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+function start(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['bin/briefbot.js', 'start'], {
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (err += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => ({ out, err }) };
+}
+
+async function until(check: () => boolean, what: string, ms = 15_000) {
+  const t0 = Date.now();
+  while (!check()) {
+    if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('briefbot start', () => {
+  it('with no tokens and no terminal: logs which platforms are off, stays up, exits cleanly on SIGTERM', async () => {
+    const bot = start({});
+    await until(() => bot.output().err.includes('Discord is off'), 'the start-up log');
+    expect(bot.output().err).toContain('library loaded');
+    expect(bot.output().err).toContain('SLACK_BOT_TOKEN');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(bot.child.exitCode).toBeNull();
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+  });
+
+  it('exits 2 naming the problem when the briefings folder is unreadable', async () => {
+    const bot = start({ BRIEFBOT_BRIEFINGS_DIR: '/nonexistent/briefings' });
+    expect(await bot.exited).toBe(2);
+    expect(bot.output().err).toContain('cannot read the briefings folder /nonexistent/briefings');
+    expect(bot.output().err).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
