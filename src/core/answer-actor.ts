@@ -32,10 +32,7 @@ function notCovered(view: View, name: string, suggestions: Actor[]): Reply {
 
 function profile(view: View, actor: Actor, focus: ActorFocus, correctedFrom?: string): Reply {
   const cites = new Citations(view.library);
-  const involves = (ids: string[]) => ids.includes(actor.id);
-  const events = view.events().filter((e) => involves(e.actors));
-  const quotes = view.quotes().filter((q) => q.speaker === actor.id);
-  const points = view.points().filter((p) => involves(p.actors));
+  const { events, quotes, points } = view.forActor(actor.id);
   const visibleSources = actor.sources.filter((s) => (view.library.sourceById.get(s)?.published ?? '9999') <= view.asOf);
   if (!visibleSources.length && !events.length && !quotes.length && !points.length) return notCovered(view, actor.name, []);
 

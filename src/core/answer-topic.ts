@@ -17,10 +17,10 @@ export function answerTopic(view: View, name: string): Reply {
     };
   }
   const cites = new Citations(view.library);
-  const tagged = <T extends { topics: string[] }>(items: T[]) => items.filter((i) => i.topics.includes(topic.id));
-  const points = tagged(view.points()).sort((a, b) => b.briefing.published.localeCompare(a.briefing.published));
-  const events = tagged(view.events());
-  const watch = tagged(view.watch()).filter((w) => !w.date || w.date.date >= view.asOf);
+  const tagged = view.forTopic(topic.id);
+  const points = [...tagged.points].reverse();
+  const events = tagged.events;
+  const watch = tagged.watch.filter((w) => !w.date || w.date.date >= view.asOf);
 
   const blocks: ReplyBlock[] = [{ type: 'text', text: topic.description }];
   if (points.length) {

@@ -5,7 +5,7 @@ import { formatDay, type Reply, type ReplyBlock } from './reply.ts';
 import { classify } from './questions.ts';
 import { answerActor } from './answer-actor.ts';
 import { answerTopic } from './answer-topic.ts';
-import { Citations, dateLabel, lead, View } from './view.ts';
+import { addDays, Citations, dateLabel, lead, View } from './view.ts';
 
 export type AnswerOptions = {
   /** YYYY-MM-DD: coverage published after this day is invisible. */
@@ -52,7 +52,7 @@ function latest(view: View): Reply {
     { type: 'text', text: `The most recent coverage is from ${formatDay(lastDay)}.` },
     { type: 'list', heading: 'Latest briefings', items: newest.map((b) => cites.item(`${b.title}: ${lead(b.summary, 2)}`, b.sources)) },
   ];
-  const recent = view.events().filter((e) => e.date >= addDays(lastDay, -7)).slice(-6);
+  const recent = view.eventsBetween(addDays(lastDay, -7)).slice(-6);
   if (recent.length) blocks.push({ type: 'list', heading: 'Latest dated developments', items: recent.map((e) => cites.item(`${dateLabel(e)} — ${e.text}`, e.sources)) });
   const ahead = whatToWatch(view, view.asOf);
   if (ahead.length) blocks.push({ type: 'list', heading: 'What to watch', items: ahead.map((w) => cites.item(w.text, w.sources)) });
@@ -66,7 +66,7 @@ export function whatToWatch(view: View, day: string): { text: string; sources: s
   // A dated watch item already says what its day's event is about; list that event once.
   const covered = (e: { date: string; actors: string[] }) => watch.some((w) => w.date?.date === e.date && w.actors.some((a) => e.actors.includes(a)));
   const dated = view
-    .events()
+    .eventsBetween(day)
     .filter((e) => e.precision !== 'before' && e.date >= day && !covered(e))
     .map((e) => ({ text: `${dateLabel(e)} — ${e.text}`, sources: e.sources }));
   return [...dated, ...watch.map((w) => ({ text: w.date ? `${dateLabel(w.date)} — ${w.text}` : w.text, sources: w.sources }))];
@@ -74,7 +74,7 @@ export function whatToWatch(view: View, day: string): { text: string; sources: s
 
 function timeline(view: View, from?: string, to?: string): Reply {
   const cites = new Citations(view.library);
-  const events = view.events().filter((e) => (!from || (e.until ?? e.date) >= from) && (!to || e.date <= to));
+  const events = view.eventsBetween(from, to);
   const range = from || to ? ` (${from ? formatDay(from) : 'start'} – ${to ? formatDay(to) : 'latest'})` : '';
   if (!events.length) {
     return { intent: 'timeline', title: `Timeline${range}`, blocks: [{ type: 'text', text: 'The coverage has no dated developments in that range.' }], citations: [], footer: 'Try `/brief timeline` without dates.' };
@@ -91,20 +91,21 @@ function timeline(view: View, from?: string, to?: string): Reply {
 
 function search(view: View, query: string): Reply {
   const cites = new Citations(view.library);
-  const hits = view.library.search.query(query, { asOf: view.asOf, limit: 8 });
+  const visibleFrom = (id: string) => view.library.content.visibleFrom.get(id) ?? '9999';
+  const hits = view.library.search.query(query, { asOf: view.asOf, visibleFrom, limit: 8 });
   if (!hits.length) {
     return { intent: 'not-found', title: `Nothing found for “${query}”`, blocks: [{ type: 'text', text: `Nothing in the coverage matches “${query}”.` }], citations: [], footer: 'Try another word, `/brief topic <name>`, or `/brief help`.' };
   }
-  const titleOf = new Map(view.briefings.map((b) => [b.id, b.title]));
-  const items = hits.map((h) => cites.item(`${titleOf.get(h.doc.briefingId) ?? ''}: ${snippet(h.doc.text, h.terms)}`, h.doc.sources));
-  return { intent: 'search', title: `Search: “${query}”`, blocks: [{ type: 'list', items }], citations: cites.list(), footer: `${hits.length} match${hits.length === 1 ? '' : 'es'}, best first.` };
+  const items = hits.map((h) => cites.item(`${view.library.briefingById.get(h.briefingId)?.title ?? ''}: ${snippet(h.passage.text, query)}`, h.passage.sources));
+  return { intent: 'search', title: `Search: “${query}”`, blocks: [{ type: 'list', items }], citations: cites.list(), footer: `${hits.length} briefing${hits.length === 1 ? '' : 's'} match, best first; each with its closest passage.` };
 }
 
-/** The text around the first matched term, at most `max` characters. */
-export function snippet(text: string, terms: string[], max = 240): string {
+/** The passage, or at most `max` characters of it around the first query word it contains. */
+export function snippet(text: string, query: string, max = 240): string {
   if (text.length <= max) return text;
   const lower = text.toLowerCase();
-  const at = Math.max(0, Math.min(...terms.map((t) => lower.indexOf(t.toLowerCase())).filter((i) => i >= 0), text.length));
+  const hits = query.toLowerCase().split(/\s+/).map((w) => lower.indexOf(w)).filter((i) => i >= 0);
+  const at = hits.length ? Math.min(...hits) : 0;
   const start = Math.max(0, Math.min(at - 60, text.length - max));
   return `${start > 0 ? '…' : ''}${text.slice(start, start + max).trim()}…`;
 }
@@ -136,10 +137,4 @@ function help(): Reply {
 
 function empty(asOf: string): Reply {
   return { intent: 'not-found', title: 'No coverage yet', blocks: [{ type: 'text', text: `No briefing was published on or before ${formatDay(asOf)}.` }], citations: [] };
-}
-
-export function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
 }

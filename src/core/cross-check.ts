@@ -51,6 +51,7 @@ export function crossCheck(input: CrossCheckInput): LoadError[] {
     });
   });
 
+  const sourcePublished = new Map(input.sources.items.map((s) => [s.id, s.published]));
   const briefingIds = new Map<string, string>();
   for (const { briefing: b, located: loc } of input.briefings) {
     const other = briefingIds.get(b.id);
@@ -90,8 +91,8 @@ export function crossCheck(input: CrossCheckInput): LoadError[] {
       source(q.source, ['quotes', i, 'source']);
     });
     for (const id of b.sources) {
-      const s = input.sources.items.find((x) => x.id === id);
-      if (s && s.published > b.published) at(loc, ['published'], `expected a day on or after ${s.published}, when source "${id}" was published`);
+      const published = sourcePublished.get(id);
+      if (published && published > b.published) at(loc, ['published'], `expected a day on or after ${published}, when source "${id}" was published`);
     }
     if (b.updated && b.updated < b.published) at(loc, ['updated'], `expected a day on or after published (${b.published})`);
   }

@@ -2,7 +2,7 @@
 import type { Library } from './library.ts';
 import { formatDay, type Reply, type ReplyBlock } from './reply.ts';
 import { whatToWatch } from './answers.ts';
-import { Citations, dateLabel, lead, View } from './view.ts';
+import { addDays, Citations, dateLabel, lead, View } from './view.ts';
 
 export type DigestOptions = {
   /** The previous digest (or the subscription's start). */
@@ -41,7 +41,7 @@ export function buildDigest(library: Library, opts: DigestOptions): Reply | unde
       items: fresh.map((b) => cites.item(`${b.updated && b.updated > b.published ? 'Updated: ' : ''}${b.title}. ${lead(b.summary, 2)}`, b.sources)),
     },
   ];
-  const inWindow = view.events().filter((e) => (e.until ?? e.date) > sinceDay && e.date <= today);
+  const inWindow = view.eventsBetween(addDays(sinceDay, 1), today);
   if (inWindow.length) blocks.push({ type: 'list', heading: 'Dated developments', items: inWindow.map((e) => cites.item(`${dateLabel(e)} — ${e.text}`, e.sources)) });
 
   const inNews = actorsInNews(library, fresh);

@@ -14,6 +14,7 @@ import { ActorResolver } from './actors.ts';
 import { TopicResolver } from './topics.ts';
 import { buildSearchIndex, type SearchIndex } from './search.ts';
 import { crossCheck } from './cross-check.ts';
+import { buildContentIndex, type ContentIndex } from './content-index.ts';
 
 export type { LoadedFile, LoadError };
 
@@ -26,6 +27,8 @@ export type Library = {
   sourceById: Map<string, Source>;
   /** Published briefings only, oldest first. Drafts are validated but never served. */
   briefings: Briefing[];
+  briefingById: Map<string, Briefing>;
+  content: ContentIndex;
   actorResolver: ActorResolver;
   topicResolver: TopicResolver;
   search: SearchIndex;
@@ -84,14 +87,17 @@ export function buildLibrary(files: LoadedFile[]): BuildResult {
   const actorList = actors.value.actors;
   const topicList = topics.value.topics;
   const sourceList = sources.value.sources;
+  const sourceById = new Map(sourceList.map((s) => [s.id, s]));
   const library: Library = {
     actors: actorList,
     actorById: new Map(actorList.map((a) => [a.id, a])),
     topics: topicList,
     topicById: new Map(topicList.map((t) => [t.id, t])),
     sources: sourceList,
-    sourceById: new Map(sourceList.map((s) => [s.id, s])),
+    sourceById,
     briefings: published,
+    briefingById: new Map(published.map((b) => [b.id, b])),
+    content: buildContentIndex(published, (id) => sourceById.get(id)?.published ?? ''),
     actorResolver: new ActorResolver(actorList),
     topicResolver: new TopicResolver(topicList),
     search: buildSearchIndex(published, actorList),

@@ -2,9 +2,9 @@
 
 /** "Russia’s President Zelenskyy!" → "russia president zelenskyy" */
 export function normalize(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+  // Plain ASCII (most text) has no accents to strip: skip the costly Unicode decomposition.
+  const folded = /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFKD').replace(/\p{M}+/gu, '');
+  return folded
     .toLowerCase()
     .replace(/['’`´]s\b/g, '')
     .replace(/['’`´]/g, '')

@@ -1,22 +1,15 @@
-// Full-text search over briefings (titles, summary sentences, key points, events, quotes) with MiniSearch.
+// Full-text search (MiniSearch): one document per briefing; the snippet is its passage that matches the query best.
 import MiniSearch from 'minisearch';
 import type { Actor, Briefing } from './model.ts';
 import { normalize } from './normalize.ts';
 
-export type SearchDoc = {
-  id: string;
-  kind: 'title' | 'summary' | 'point' | 'event' | 'quote';
-  briefingId: string;
-  text: string;
-  sources: string[];
-  /** The briefing's publication day: what as-of filtering looks at. */
-  published: string;
-};
+/** A citable piece of a briefing: a key point, an event, a quote or a summary sentence. */
+export type Passage = { text: string; sources: string[] };
 
-export type SearchHit = { doc: SearchDoc; score: number; terms: string[] };
+export type SearchHit = { briefingId: string; passage: Passage; score: number };
 
 export type SearchIndex = {
-  query(text: string, opts: { asOf: string; limit?: number }): SearchHit[];
+  query(text: string, opts: { asOf: string; visibleFrom: (briefingId: string) => string; limit?: number }): SearchHit[];
 };
 
 const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
@@ -25,41 +18,52 @@ export function splitSentences(text: string): string[] {
   return [...sentences.segment(text.replace(/\s+/g, ' '))].map((s) => s.segment.trim()).filter(Boolean);
 }
 
-export function searchDocs(briefings: Briefing[], actors: Actor[]): SearchDoc[] {
-  const nameOf = new Map(actors.map((a) => [a.id, a.name]));
-  const docs: SearchDoc[] = [];
-  for (const b of briefings) {
-    const base = { briefingId: b.id, published: b.published };
-    docs.push({ ...base, id: `${b.id}#title`, kind: 'title', text: b.title, sources: b.sources });
-    splitSentences(b.summary).forEach((s, i) => docs.push({ ...base, id: `${b.id}#s${i}`, kind: 'summary', text: s, sources: b.sources }));
-    b.key_points.forEach((p, i) => docs.push({ ...base, id: `${b.id}#p${i}`, kind: 'point', text: p.text, sources: p.sources }));
-    b.events.forEach((e, i) => docs.push({ ...base, id: `${b.id}#e${i}`, kind: 'event', text: e.text, sources: e.sources }));
-    b.quotes.forEach((q, i) =>
-      docs.push({ ...base, id: `${b.id}#q${i}`, kind: 'quote', text: `${nameOf.get(q.speaker) ?? q.speaker}: “${q.text}” (${q.context})`, sources: [q.source] }),
-    );
-  }
-  return docs;
+/** Key points first (crisp, item-cited), then events, quotes, the title and the summary's sentences. */
+export function passages(b: Briefing, nameOf: (id: string) => string): Passage[] {
+  return [
+    ...b.key_points.map((p) => ({ text: p.text, sources: p.sources })),
+    ...b.events.map((e) => ({ text: e.text, sources: e.sources })),
+    ...b.quotes.map((q) => ({ text: `${nameOf(q.speaker)}: “${q.text}” (${q.context})`, sources: [q.source] })),
+    { text: b.title, sources: b.sources },
+    ...splitSentences(b.summary).map((s) => ({ text: s, sources: b.sources })),
+  ];
 }
 
+const terms = (text: string) => normalize(text).split(' ').filter((t) => t.length > 1);
+
 export function buildSearchIndex(briefings: Briefing[], actors: Actor[]): SearchIndex {
-  const docs = searchDocs(briefings, actors);
-  const byId = new Map(docs.map((d) => [d.id, d]));
-  const mini = new MiniSearch<SearchDoc>({
+  const names = new Map(actors.map((a) => [a.id, a.name]));
+  const nameOf = (id: string) => names.get(id) ?? id;
+  const byId = new Map(briefings.map((b) => [b.id, b]));
+  const mini = new MiniSearch<{ id: string; text: string }>({
     fields: ['text'],
-    idField: 'id',
     processTerm: (term) => normalize(term) || null,
-    searchOptions: { prefix: (t) => t.length >= 4, fuzzy: (t) => (t.length >= 6 ? 0.2 : false), combineWith: 'AND', boost: { text: 1 } },
+    searchOptions: { prefix: (t) => t.length >= 4, fuzzy: (t) => (t.length >= 6 ? 0.2 : false) },
   });
-  mini.addAll(docs);
+  mini.addAll(briefings.map((b) => ({ id: b.id, text: passages(b, nameOf).map((p) => p.text).join('\n') })));
+
+  /** The passage sharing the most query words (or their prefixes) with the query. */
+  const best = (b: Briefing, queryTerms: string[]): Passage => {
+    let top: Passage | undefined;
+    let topScore = -1;
+    for (const p of passages(b, nameOf)) {
+      const words = terms(p.text);
+      const score = queryTerms.filter((q) => words.some((w) => w === q || (q.length >= 4 && w.startsWith(q)))).length;
+      if (score > topScore) [top, topScore] = [p, score];
+    }
+    return top!;
+  };
+
   return {
-    query(text, { asOf, limit = 10 }) {
-      const run = (combineWith: 'AND' | 'OR') => mini.search(text, { combineWith });
-      let results = run('AND');
-      if (!results.length) results = run('OR');
-      return results
-        .map((r) => ({ doc: byId.get(String(r.id))!, score: r.score, terms: r.terms }))
-        .filter((h) => h.doc.published <= asOf)
-        .slice(0, limit);
+    query(text, { asOf, visibleFrom, limit = 8 }) {
+      const visible = (r: { id: unknown }) => visibleFrom(String(r.id)) <= asOf;
+      let results = mini.search(text, { combineWith: 'AND', filter: visible });
+      if (!results.length) results = mini.search(text, { combineWith: 'OR', filter: visible });
+      const queryTerms = terms(text);
+      return results.slice(0, limit).map((r) => {
+        const b = byId.get(String(r.id))!;
+        return { briefingId: b.id, passage: best(b, queryTerms), score: r.score };
+      });
     },
   };
 }

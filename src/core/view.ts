@@ -1,44 +1,88 @@
 // What a lookup may see as of a day, and the helpers every answer uses: citations, date labels, sentences.
 import type { Library } from './library.ts';
+import type { Entry } from './content-index.ts';
 import type { Briefing, BriefingEvent, EventDate, KeyPoint, Quote, WatchItem } from './model.ts';
 import { formatDay, type Citation, type ReplyItem } from './reply.ts';
 import { splitSentences } from './search.ts';
 
 /** The library as seen on `asOf`: coverage published after that day is invisible. */
 export class View {
-  readonly briefings: Briefing[];
+  private visibleBriefings?: Briefing[];
 
   constructor(
     readonly library: Library,
     readonly asOf: string,
-  ) {
-    this.briefings = library.briefings.filter(
-      (b) => b.published <= asOf && b.sources.every((s) => (library.sourceById.get(s)?.published ?? '9999') <= asOf),
-    );
+  ) {}
+
+  private visible<T extends { visibleFrom: string }>(items: T[] | undefined): T[] {
+    return (items ?? []).filter((i) => i.visibleFrom <= this.asOf);
   }
 
-  events(): (BriefingEvent & { briefing: Briefing })[] {
-    const all = this.briefings.flatMap((b) => b.events.map((e) => ({ ...e, briefing: b })));
-    return sortByDate(dedupe(all, (e) => `${e.date}|${e.text}`));
+  /** Visible briefings, oldest first. */
+  get briefings(): Briefing[] {
+    return (this.visibleBriefings ??= this.visible(this.library.content.briefings).map((e) => e.briefing));
   }
 
-  quotes(): (Quote & { briefing: Briefing })[] {
-    const all = this.briefings.flatMap((b) => b.quotes.map((q) => ({ ...q, briefing: b })));
-    return dedupe(all, (q) => `${q.speaker}|${q.text}`).sort((a, b) => a.said.date.localeCompare(b.said.date));
+  events(): Entry<BriefingEvent>[] {
+    return this.visible(this.library.content.events);
   }
 
-  points(): (KeyPoint & { briefing: Briefing })[] {
-    return this.briefings.flatMap((b) => b.key_points.map((p) => ({ ...p, briefing: b })));
+  /** Events touching [from, to] (inclusive), found by binary search on the date-sorted list. */
+  eventsBetween(from?: string, to?: string): Entry<BriefingEvent>[] {
+    const all = this.library.content.events;
+    // Spans (a weekend) start before `from` yet reach into it: start the scan a week early.
+    const lo = from ? lowerBound(all, addDays(from, -7)) : 0;
+    const hi = to ? lowerBound(all, addDays(to, 1)) : all.length;
+    return this.visible(all.slice(lo, hi)).filter((e) => !from || (e.until ?? e.date) >= from);
   }
 
-  watch(): (WatchItem & { briefing: Briefing })[] {
-    return this.briefings.flatMap((b) => b.watch.map((w) => ({ ...w, briefing: b })));
+  quotes(): Entry<Quote>[] {
+    return this.visible(this.library.content.quotes);
   }
 
-  /** Newest first. */
+  points(): Entry<KeyPoint>[] {
+    return this.visible(this.library.content.points);
+  }
+
+  watch(): Entry<WatchItem>[] {
+    return this.visible(this.library.content.watch);
+  }
+
+  forActor(id: string) {
+    const a = this.library.content.byActor.get(id);
+    return { events: this.visible(a?.events), quotes: this.visible(a?.quotes), points: this.visible(a?.points) };
+  }
+
+  forTopic(id: string) {
+    const t = this.library.content.byTopic.get(id);
+    return { events: this.visible(t?.events), points: this.visible(t?.points), watch: this.visible(t?.watch) };
+  }
+
+  /** Newest first, by last update. */
   latestBriefings(n: number): Briefing[] {
-    return [...this.briefings].sort((a, b) => (b.updated ?? b.published).localeCompare(a.updated ?? a.published)).slice(0, n);
+    const newest: Briefing[] = [];
+    const all = this.library.content.briefings;
+    // Oldest-first by publication; scan from the end, then order by update day.
+    for (let i = all.length - 1; i >= 0 && newest.length < n * 4; i--) if (all[i]!.visibleFrom <= this.asOf) newest.push(all[i]!.briefing);
+    return newest.sort((a, b) => (b.updated ?? b.published).localeCompare(a.updated ?? a.published)).slice(0, n);
   }
+}
+
+function lowerBound(events: { date: string }[], day: string): number {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (events[mid]!.date < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
 }
 
 /** Collects the sources an answer cites, in order of first use. */
@@ -68,18 +112,6 @@ export function dateLabel(d: EventDate): string {
   if (d.precision === 'before') return `before ${formatDay(d.date)}`;
   if (d.precision === 'approximate') return d.until ? `~${formatDay(d.date)} – ${formatDay(d.until)}` : `~${formatDay(d.date)}`;
   return formatDay(d.date);
-}
-
-const PRECISION_ORDER = { before: 0, approximate: 1, day: 2 } as const;
-
-/** By day; on the same day, "before X" first, then approximate, then exact. */
-export function sortByDate<T extends EventDate>(items: T[]): T[] {
-  return [...items].sort((a, b) => a.date.localeCompare(b.date) || PRECISION_ORDER[a.precision] - PRECISION_ORDER[b.precision]);
-}
-
-export function dedupe<T>(items: T[], key: (t: T) => string): T[] {
-  const seen = new Set<string>();
-  return items.filter((t) => (seen.has(key(t)) ? false : (seen.add(key(t)), true)));
 }
 
 /** The first `n` sentences of a summary, for one-line overviews. */

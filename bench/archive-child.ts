@@ -1,0 +1,32 @@
+// One measurement of B2 in a fresh process: load + validate + index a folder, then time queries. Prints JSON.
+import { performance } from 'node:perf_hooks';
+import { answer } from '../src/core/answers.ts';
+import { loadLibrary } from '../src/library-loader.ts';
+import { percentile } from './report.ts';
+
+const dir = process.argv[2]!;
+const t0 = performance.now();
+const { library, errors } = await loadLibrary(dir);
+const loadMs = performance.now() - t0;
+if (!library) throw new Error(`invalid archive: ${errors.slice(0, 3).map((e) => e.message).join('; ')}`);
+globalThis.gc?.();
+const rss = process.memoryUsage().rss;
+
+const asOf = '2030-01-01';
+const queries = {
+  actor: (i: number) => answer({ kind: 'actor', name: `Surname${i % 300}`, focus: 'profile' }, library, { asOf }),
+  search: (i: number) => answer({ kind: 'search', query: ['sanctions ruble', 'pipeline gas', 'ceasefire talks', 'missiles'][i % 4]! }, library, { asOf }),
+  timeline: (i: number) => answer({ kind: 'timeline', from: `20${15 + (i % 9)}-03-01`, to: `20${15 + (i % 9)}-03-31` }, library, { asOf }),
+};
+const results: Record<string, { p50: number; p99: number }> = {};
+for (const [name, run] of Object.entries(queries)) {
+  for (let i = 0; i < 20; i++) run(i);
+  const times: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const s = performance.now();
+    run(i);
+    times.push(performance.now() - s);
+  }
+  results[name] = { p50: percentile(times, 50), p99: percentile(times, 99) };
+}
+process.stdout.write(JSON.stringify({ loadMs, rssMb: rss / 2 ** 20, briefings: library.briefings.length, queries: results }) + '\n');

@@ -1,0 +1,40 @@
+// B2 archive scale: synthetic archives of growing size; load + validate + index time, memory, query latency.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { generateArchive } from './generate-archive.ts';
+import { fmt, publish, stat, table } from './report.ts';
+
+type Child = { loadMs: number; rssMb: number; briefings: number; queries: Record<string, { p50: number; p99: number }> };
+
+const SIZES = (process.env.BENCH_ARCHIVE_SIZES ?? '1000,10000,100000').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+export async function benchArchive(): Promise<void> {
+  const rows: string[][] = [];
+  for (const size of SIZES) {
+    const dir = path.join(tmpdir(), 'briefbot-bench', `archive-${size}`);
+    if (!existsSync(path.join(dir, 'sources.yaml'))) generateArchive(dir, size);
+    const runs: Child[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      // A fresh process per run, so memory and start-up are measured cold.
+      const out = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', 'bench/archive-child.ts', dir], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      runs.push(JSON.parse(out.trim().split('\n').at(-1)!));
+    }
+    const s = (f: (c: Child) => number) => fmt(stat(runs.map(f)));
+    rows.push([
+      String(size),
+      s((c) => c.loadMs / 1000),
+      s((c) => c.rssMb).replace(/\.\d+/g, ''),
+      ...['actor', 'search', 'timeline'].flatMap((q) => [s((c) => c.queries[q]!.p50), s((c) => c.queries[q]!.p99)]),
+    ]);
+    process.stdout.write(`archive ${size}: done\n`);
+  }
+  publish(
+    'B2 archive scale',
+    `${RUNS} runs per size, each in a fresh process; queries: 200 timed after 20 warm-up.\n\n` +
+      table(['briefings', 'load+validate+index s', 'RSS MB', 'actor p50 ms', 'actor p99 ms', 'search p50 ms', 'search p99 ms', 'timeline p50 ms', 'timeline p99 ms'], rows) +
+      '\n\nTargets at 100k: start < 20 s, query p99 < 5 ms, memory < 1 GB.',
+  );
+}

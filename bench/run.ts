@@ -1,0 +1,15 @@
+// `npm run bench [name…]`: runs the named benchmarks (default: all) and appends results to docs/benchmarks.md.
+import { benchArchive } from './archive.ts';
+
+const BENCHES: Record<string, () => Promise<void>> = { archive: benchArchive };
+
+const wanted = process.argv.slice(2);
+for (const name of wanted.length ? wanted : Object.keys(BENCHES)) {
+  const run = BENCHES[name];
+  if (!run) {
+    process.stderr.write(`unknown benchmark "${name}"; known: ${Object.keys(BENCHES).join(', ')}\n`);
+    process.exitCode = 2;
+    break;
+  }
+  await run();
+}

@@ -1,0 +1,66 @@
+// Precomputed lookups over the published briefings, built once per Library so queries never rescan the archive.
+import type { Briefing, BriefingEvent, KeyPoint, Quote, WatchItem } from './model.ts';
+
+/** An item with the briefing it came from and the first day it may be shown (as-of filtering). */
+export type Entry<T> = T & { briefing: Briefing; visibleFrom: string };
+
+export type ContentIndex = {
+  /** Published briefings, oldest first, each with the day it becomes visible. */
+  briefings: Entry<{}>[];
+  /** Briefing id → the first day it may be shown. */
+  visibleFrom: Map<string, string>;
+  /** All dated events, by date (then precision), the same event from two briefings once. */
+  events: Entry<BriefingEvent>[];
+  quotes: Entry<Quote>[];
+  points: Entry<KeyPoint>[];
+  watch: Entry<WatchItem>[];
+  byActor: Map<string, { events: Entry<BriefingEvent>[]; quotes: Entry<Quote>[]; points: Entry<KeyPoint>[] }>;
+  byTopic: Map<string, { events: Entry<BriefingEvent>[]; points: Entry<KeyPoint>[]; watch: Entry<WatchItem>[] }>;
+};
+
+const PRECISION_ORDER = { before: 0, approximate: 1, day: 2 } as const;
+
+export function compareDates(a: { date: string; precision: keyof typeof PRECISION_ORDER }, b: typeof a): number {
+  return a.date.localeCompare(b.date) || PRECISION_ORDER[a.precision] - PRECISION_ORDER[b.precision];
+}
+
+function dedupe<T>(items: T[], key: (t: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((t) => (seen.has(key(t)) ? false : (seen.add(key(t)), true)));
+}
+
+function group<T, K>(map: Map<string, K>, ids: string[], make: () => K, pick: (k: K) => T[], item: T): void {
+  for (const id of new Set(ids)) {
+    let entry = map.get(id);
+    if (!entry) map.set(id, (entry = make()));
+    pick(entry).push(item);
+  }
+}
+
+/** `published` of each source, to compute when a briefing may be shown. */
+export function buildContentIndex(briefings: Briefing[], sourcePublished: (id: string) => string): ContentIndex {
+  const entries = briefings.map((briefing) => ({
+    briefing,
+    visibleFrom: briefing.sources.reduce((day, s) => (sourcePublished(s) > day ? sourcePublished(s) : day), briefing.published),
+  }));
+  const all = <T>(get: (b: Briefing) => T[]) => entries.flatMap((e) => get(e.briefing).map((item) => ({ ...item, briefing: e.briefing, visibleFrom: e.visibleFrom })));
+  const events = dedupe(all((b) => b.events), (e) => `${e.date}|${e.text}`).sort(compareDates);
+  const quotes = dedupe(all((b) => b.quotes), (q) => `${q.speaker}|${q.text}`).sort((a, b) => compareDates(a.said, b.said));
+  const points = all((b) => b.key_points);
+  const watch = all((b) => b.watch);
+
+  const byActor: ContentIndex['byActor'] = new Map();
+  const actorEntry = () => ({ events: [], quotes: [], points: [] });
+  for (const e of events) group(byActor, e.actors, actorEntry, (k) => k.events, e);
+  for (const q of quotes) group(byActor, [q.speaker], actorEntry, (k) => k.quotes, q);
+  for (const p of points) group(byActor, p.actors, actorEntry, (k) => k.points, p);
+
+  const byTopic: ContentIndex['byTopic'] = new Map();
+  const topicEntry = () => ({ events: [], points: [], watch: [] });
+  for (const e of events) group(byTopic, e.topics, topicEntry, (k) => k.events, e);
+  for (const p of points) group(byTopic, p.topics, topicEntry, (k) => k.points, p);
+  for (const w of watch) group(byTopic, w.topics, topicEntry, (k) => k.watch, w);
+
+  const visibleFrom = new Map(entries.map((e) => [e.briefing.id, e.visibleFrom]));
+  return { briefings: entries, visibleFrom, events, quotes, points, watch, byActor, byTopic };
+}
