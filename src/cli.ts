@@ -108,14 +108,16 @@ export function buildProgram(io: Io = defaultIo, env: Record<string, string | un
         io.exit(2);
         return;
       }
-      const logger = createLogger(config.config.logLevel);
+      const interactive = Boolean(process.stdin.isTTY);
+      // In a terminal the console is the interface: routine logs would interleave with answers.
+      const logger = createLogger(interactive && !env.LOG_LEVEL ? 'warn' : config.config.logLevel);
       try {
         const running = await startBot({
           config: config.config,
           logger,
           input: process.stdin,
           output: process.stdout,
-          interactive: Boolean(process.stdin.isTTY),
+          interactive,
         });
         await waitForShutdown(running.adapters.find((a) => a.platform === 'console') as { closed?: Promise<void> } | undefined);
         await running.stop();
