@@ -1,5 +1,5 @@
 // Wiring only: config → library → adapters (console, Slack, Discord) → one handler; clean shutdown on SIGTERM/SIGINT.
-import { answer } from './core/answers.ts';
+import { createHandler } from './app/handler.ts';
 import type { Library } from './core/library.ts';
 import { formatError } from './core/parse-files.ts';
 import type { Config } from './config.ts';
@@ -7,6 +7,7 @@ import { ConsoleAdapter } from './adapters/console.ts';
 import type { ChatAdapter, Handler } from './adapters/types.ts';
 import { loadLibrary } from './library-loader.ts';
 import type { Logger } from './log.ts';
+import { createMetrics, type Metrics } from './ops/metrics.ts';
 
 export type RunOptions = {
   config: Config;
@@ -18,12 +19,9 @@ export type RunOptions = {
   now?: () => Date;
 };
 
-export type Running = { stop(): Promise<void>; adapters: ChatAdapter[]; library: () => Library };
+export type Running = { stop(): Promise<void>; adapters: ChatAdapter[]; library: () => Library; metrics: Metrics };
 
-/** Today's date as the answers' as-of day: everything published so far is visible. */
-function today(now: () => Date): string {
-  return now().toISOString().slice(0, 10);
-}
+export const VERSION = '0.1.0';
 
 export async function startBot(opts: RunOptions): Promise<Running> {
   const { config, logger } = opts;
@@ -35,7 +33,9 @@ export async function startBot(opts: RunOptions): Promise<Running> {
   let library = loaded.library;
   logger.info({ briefings: library.briefings.length, actors: library.actors.length }, 'library loaded');
 
-  const handle: Handler = async (command) => answer(command, library, { asOf: today(now) });
+  const metrics = createMetrics(VERSION);
+  metrics.briefings.set(library.briefings.length);
+  const handle: Handler = createHandler({ library: () => library, now, logger, metrics });
 
   const adapters: ChatAdapter[] = [];
   const off = [
@@ -56,6 +56,7 @@ export async function startBot(opts: RunOptions): Promise<Running> {
 
   return {
     adapters,
+    metrics,
     library: () => library,
     async stop() {
       await Promise.allSettled(adapters.map((a) => a.stop()));
