@@ -1,13 +1,19 @@
-// Wiring only: config → library → adapters (console, Slack, Discord) → one handler; clean shutdown on SIGTERM/SIGINT.
+// Wiring only: config → library → handler → adapters (console, Slack, Discord) → ops server; clean shutdown.
 import { createHandler } from './app/handler.ts';
 import type { Library } from './core/library.ts';
 import { formatError } from './core/parse-files.ts';
 import type { Config } from './config.ts';
 import { ConsoleAdapter } from './adapters/console.ts';
-import type { ChatAdapter, Handler } from './adapters/types.ts';
+import type { ChatAdapter, Handler, Platform } from './adapters/types.ts';
 import { loadLibrary } from './library-loader.ts';
 import type { Logger } from './log.ts';
+import { opsRoutes, startOpsServer, type Health, type Route } from './ops/http.ts';
 import { createMetrics, type Metrics } from './ops/metrics.ts';
+
+export const VERSION = '0.1.0';
+
+/** Builds a platform adapter; `routes` are /healthz and /metrics for an adapter that serves HTTP itself. */
+export type AdapterFactory = (deps: { config: Config; logger: Logger; library: () => Library; routes: Route[] }) => Promise<ChatAdapter | undefined>;
 
 export type RunOptions = {
   config: Config;
@@ -17,31 +23,67 @@ export type RunOptions = {
   /** A terminal is attached: start the interactive console. */
   interactive: boolean;
   now?: () => Date;
+  /** Platform adapters to try, in order; each is started on its own and may fail alone. */
+  platforms?: Partial<Record<Exclude<Platform, 'console'>, AdapterFactory>>;
 };
 
-export type Running = { stop(): Promise<void>; adapters: ChatAdapter[]; library: () => Library; metrics: Metrics };
-
-export const VERSION = '0.1.0';
+export type Running = {
+  adapters: ChatAdapter[];
+  library: () => Library;
+  metrics: Metrics;
+  health: () => Health;
+  /** The port /healthz and /metrics answer on, when they do. */
+  opsPort?: number;
+  stop(): Promise<void>;
+};
 
 export async function startBot(opts: RunOptions): Promise<Running> {
   const { config, logger } = opts;
   const now = opts.now ?? (() => new Date());
   const loaded = await loadLibrary(config.briefingsDir);
-  if (!loaded.library) {
-    throw new StartupError(loaded.errors.map(formatError));
-  }
+  if (!loaded.library) throw new StartupError(loaded.errors.map(formatError));
   let library = loaded.library;
+  const getLibrary = () => library;
   logger.info({ briefings: library.briefings.length, actors: library.actors.length }, 'library loaded');
 
   const metrics = createMetrics(VERSION);
   metrics.briefings.set(library.briefings.length);
-  const handle: Handler = createHandler({ library: () => library, now, logger, metrics });
+  const handle: Handler = createHandler({ library: getLibrary, now, logger, metrics });
+  const states: Health['adapters'] = {};
+  const health = (): Health => ({ version: VERSION, briefings: library.briefings.length, adapters: { ...states } });
+  const routes = opsRoutes(health, metrics);
 
   const adapters: ChatAdapter[] = [];
   const off = [
     !config.slack && 'Slack is off (set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN to turn it on)',
     !config.discord && 'Discord is off (set DISCORD_TOKEN to turn it on)',
-  ].filter(Boolean);
+  ].filter((line): line is string => Boolean(line));
+
+  for (const [platform, factory] of Object.entries(opts.platforms ?? {})) {
+    if (!factory) continue;
+    states[platform] = { state: 'starting' };
+    try {
+      const adapter = await factory({ config, logger, library: getLibrary, routes });
+      if (!adapter) {
+        delete states[platform];
+        continue;
+      }
+      await adapter.start(handle);
+      adapters.push(adapter);
+      states[platform] = { state: 'connected' };
+      logger.info({ platform }, 'adapter started');
+    } catch (err) {
+      // One platform failing never stops the others.
+      states[platform] = { state: 'failed', detail: (err as Error).message };
+      logger.error({ platform, err }, 'adapter failed to start; the others keep running');
+    }
+  }
+
+  // Slack's HTTP receiver already serves these routes on PORT; otherwise a small server of our own does.
+  const slackServesHttp = Boolean(config.slack && !config.slack.appToken && states.slack?.state === 'connected');
+  const ops = !slackServesHttp && (!opts.interactive || adapters.length) ? await startOpsServer(config.port, routes) : undefined;
+  if (ops) logger.info({ port: ops.port }, 'health and metrics on /healthz and /metrics');
+
   if (opts.interactive) {
     const greeting = [
       `briefbot — ${library.briefings.length} briefings, ${library.actors.length} actors. Type a question or /brief help; Ctrl-D quits.`,
@@ -57,9 +99,12 @@ export async function startBot(opts: RunOptions): Promise<Running> {
   return {
     adapters,
     metrics,
-    library: () => library,
+    health,
+    opsPort: ops?.port ?? (slackServesHttp ? config.port : undefined),
+    library: getLibrary,
     async stop() {
-      await Promise.allSettled(adapters.map((a) => a.stop()));
+      await Promise.allSettled([...adapters.map((a) => a.stop()), ops?.close()]);
+      for (const key of Object.keys(states)) states[key] = { state: 'stopped' };
     },
   };
 }

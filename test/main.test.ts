@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 function start(env: Record<string, string>) {
   const child = spawn(process.execPath, ['bin/briefbot.js', 'start'], {
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -24,12 +24,18 @@ async function until(check: () => boolean, what: string, ms = 15_000) {
 }
 
 describe('briefbot start', () => {
-  it('with no tokens and no terminal: logs which platforms are off, stays up, exits cleanly on SIGTERM', async () => {
+  it('with no tokens and no terminal: logs which platforms are off, serves /healthz and /metrics, exits cleanly on SIGTERM', async () => {
     const bot = start({});
     await until(() => bot.output().err.includes('Discord is off'), 'the start-up log');
     expect(bot.output().err).toContain('library loaded');
     expect(bot.output().err).toContain('SLACK_BOT_TOKEN');
-    await new Promise((r) => setTimeout(r, 300));
+    await until(() => bot.output().err.includes('/healthz'), 'the ops server');
+    const port = JSON.parse(bot.output().err.split('\n').find((l) => l.includes('/healthz'))!).port;
+    const health = await (await fetch(`http://127.0.0.1:${port}/healthz`)).json();
+    expect(health).toMatchObject({ status: 'ok', briefings: 5, adapters: {} });
+    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    expect(metrics).toMatch(/^briefbot_briefings 5$/m);
+    expect(metrics).toMatch(/^briefbot_info\{version="[\d.]+"\} 1$/m);
     expect(bot.child.exitCode).toBeNull();
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);
