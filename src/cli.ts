@@ -120,6 +120,12 @@ export function buildProgram(io: Io = defaultIo, env: Record<string, string | un
           interactive,
         });
         await waitForShutdown(running.adapters.find((a) => a.platform === 'console') as { closed?: Promise<void> } | undefined);
+        // Whatever hangs, the process is gone within 10 s of the signal.
+        const deadline = setTimeout(() => {
+          logger.error('shutdown took longer than 10 s; exiting anyway');
+          process.exit(1);
+        }, 10_000);
+        deadline.unref();
         await running.stop();
         logger.info('stopped');
       } catch (err) {

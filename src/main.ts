@@ -4,13 +4,15 @@ import type { Library } from './core/library.ts';
 import { formatError } from './core/parse-files.ts';
 import type { Config } from './config.ts';
 import { ConsoleAdapter } from './adapters/console.ts';
-import type { ChatAdapter, Handler, Platform } from './adapters/types.ts';
+import type { ChatAdapter, Platform } from './adapters/types.ts';
 import { loadLibrary } from './library-loader.ts';
 import type { Logger } from './log.ts';
 import { opsRoutes, startOpsServer, type Health, type Route } from './ops/http.ts';
 import { createMetrics, type Metrics } from './ops/metrics.ts';
 
 export const VERSION = '0.1.0';
+/** Part of the 10 s shutdown budget given to answers in flight; the rest closes connections. */
+const SHUTDOWN_DRAIN_MS = 5_000;
 
 /** Builds a platform adapter; `routes` are /healthz and /metrics for an adapter that serves HTTP itself. */
 export type AdapterFactory = (deps: { config: Config; logger: Logger; library: () => Library; routes: Route[] }) => Promise<ChatAdapter | undefined>;
@@ -48,7 +50,7 @@ export async function startBot(opts: RunOptions): Promise<Running> {
 
   const metrics = createMetrics(VERSION);
   metrics.briefings.set(library.briefings.length);
-  const handle: Handler = createHandler({ library: getLibrary, now, logger, metrics });
+  const handle = createHandler({ library: getLibrary, now, logger, metrics });
   const states: Health['adapters'] = {};
   const health = (): Health => ({ version: VERSION, briefings: library.briefings.length, adapters: { ...states } });
   const routes = opsRoutes(health, metrics);
@@ -103,6 +105,9 @@ export async function startBot(opts: RunOptions): Promise<Running> {
     opsPort: ops?.port ?? (slackServesHttp ? config.port : undefined),
     library: getLibrary,
     async stop() {
+      // Stop taking new work, let answers in flight finish, then close connections.
+      const drained = await handle.drain(SHUTDOWN_DRAIN_MS);
+      if (!drained) logger.warn('answers still in flight at shutdown were abandoned');
       await Promise.allSettled([...adapters.map((a) => a.stop()), ops?.close()]);
       for (const key of Object.keys(states)) states[key] = { state: 'stopped' };
     },

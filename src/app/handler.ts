@@ -26,7 +26,10 @@ export type HandlerDeps = {
   limits?: RateLimits;
 };
 
-export function createHandler(deps: HandlerDeps): Handler {
+/** The handler, and a way to stop taking work and wait for the answers in flight (for shutdown). */
+export type AppHandler = Handler & { drain(timeoutMs: number): Promise<boolean> };
+
+export function createHandler(deps: HandlerDeps): AppHandler {
   const limits = deps.limits ?? DEFAULT_RATE_LIMITS;
   const perUser = new RateLimiterMemory({ points: limits.perUserPerMinute, duration: 60 });
   const perChannel = new RateLimiterMemory({ points: limits.perChannelPerMinute, duration: 60 });
@@ -48,7 +51,32 @@ export function createHandler(deps: HandlerDeps): Handler {
     return undefined;
   };
 
-  return async (command, ctx) => {
+  const inFlight = new Set<Promise<Reply>>();
+  let draining = false;
+
+  const handle = (async (command, ctx) => {
+    if (draining) return problem('briefbot is restarting; please ask again in a moment.');
+    const work = answerOne(command, ctx);
+    inFlight.add(work);
+    try {
+      return await work;
+    } finally {
+      inFlight.delete(work);
+    }
+  }) as AppHandler;
+
+  handle.drain = async (timeoutMs) => {
+    draining = true;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    const done = Promise.allSettled([...inFlight]).then(() => true as const);
+    const finished = await Promise.race([done, timeout]);
+    clearTimeout(timer);
+    return finished;
+  };
+  return handle;
+
+  async function answerOne(command: Command, ctx: RequestContext): Promise<Reply> {
     const started = performance.now();
     let reply: Reply;
     try {
@@ -60,7 +88,7 @@ export function createHandler(deps: HandlerDeps): Handler {
     deps.metrics?.commands.inc({ platform: ctx.platform, intent: reply.intent });
     deps.metrics?.latency.observe({ platform: ctx.platform }, (performance.now() - started) / 1000);
     return reply;
-  };
+  }
 
   async function route(command: Command, ctx: RequestContext): Promise<Reply> {
     const now = deps.now();

@@ -66,3 +66,33 @@ describe('the command handler', () => {
     expect(lines.join('')).toContain('disk on fire');
   });
 });
+
+describe('draining for shutdown', () => {
+  it('finishes the answers in flight and refuses new work', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const handle = createHandler({
+      library: () => lib,
+      now: () => new Date(),
+      logger: quiet(),
+      digests: { handleCommand: async () => (await gate, { intent: 'digest', title: 'slow', blocks: [], citations: [] }) },
+    });
+    const slow = handle({ kind: 'digest', action: 'preview' }, ctx());
+    const drained = handle.drain(5_000);
+    expect((await handle({ kind: 'help' }, ctx('U2'))).title).not.toContain('briefbot: curated');
+    release();
+    expect((await slow).title).toBe('slow');
+    expect(await drained).toBe(true);
+  });
+
+  it('gives up waiting after the timeout', async () => {
+    const handle = createHandler({
+      library: () => lib,
+      now: () => new Date(),
+      logger: quiet(),
+      digests: { handleCommand: () => new Promise(() => {}) },
+    });
+    void handle({ kind: 'digest', action: 'preview' }, ctx());
+    expect(await handle.drain(20)).toBe(false);
+  });
+});
