@@ -1,27 +1,21 @@
 // Checks across files: duplicate ids, references to unknown actors, topics and sources, aliases claimed twice.
 import type { Actor, Briefing, Source, Topic } from './model.ts';
-import { fieldName, lineOf, type LoadError, type Located } from './parse-files.ts';
+import type { LoadError, Locator } from './parse-files.ts';
 import { normalize } from './normalize.ts';
 
-type Registry<T> = { items: T[]; located: Located };
+export type CrossCheckInput = { actors: Actor[]; topics: Topic[]; sources: Source[]; briefings: Briefing[] };
 
-export type CrossCheckInput = {
-  actors: Registry<Actor>;
-  topics: Registry<Topic>;
-  sources: Registry<Source>;
-  briefings: { briefing: Briefing; located: Located }[];
-};
+const ACTORS = 'actors.yaml';
 
-export function crossCheck(input: CrossCheckInput): LoadError[] {
+export function crossCheck(input: CrossCheckInput, locator: Locator): LoadError[] {
   const errors: LoadError[] = [];
-  const at = (loc: Located, path: (string | number)[], message: string) =>
-    errors.push({ file: loc.file, line: lineOf(loc, path), field: fieldName(path), message });
+  const at = (file: string, path: (string | number)[], message: string) => errors.push(locator.error(file, path, message));
 
-  const ids = <T extends { id: string }>(reg: Registry<T>, key: string, what: string) => {
+  const ids = <T extends { id: string }>(items: T[], key: string, what: string) => {
     const seen = new Map<string, number>();
-    reg.items.forEach((item, i) => {
+    items.forEach((item, i) => {
       const first = seen.get(item.id);
-      if (first !== undefined) at(reg.located, [key, i, 'id'], `duplicate ${what} id "${item.id}" (first at ${key}[${first}])`);
+      if (first !== undefined) at(`${key}.yaml`, [key, i, 'id'], `duplicate ${what} id "${item.id}" (first at ${key}[${first}])`);
       else seen.set(item.id, i);
     });
     return new Set(seen.keys());
@@ -31,7 +25,7 @@ export function crossCheck(input: CrossCheckInput): LoadError[] {
   const sourceIds = ids(input.sources, 'sources', 'source');
 
   const claimed = new Map<string, string>();
-  input.actors.items.forEach((actor, i) => {
+  input.actors.forEach((actor, i) => {
     const names: [string, (string | number)[]][] = [
       [actor.name, ['actors', i, 'name']],
       ...actor.aliases.map((a, j): [string, (string | number)[]] => [a, ['actors', i, 'aliases', j]]),
@@ -40,20 +34,21 @@ export function crossCheck(input: CrossCheckInput): LoadError[] {
     for (const [name, path] of names) {
       const key = normalize(name);
       const owner = claimed.get(key);
-      if (owner && owner !== actor.id) at(input.actors.located, path, `"${name}" is already a name of actor "${owner}"; a name can belong to one actor`);
+      if (owner && owner !== actor.id) at(ACTORS, path, `"${name}" is already a name of actor "${owner}"; a name can belong to one actor`);
       else claimed.set(key, actor.id);
     }
     actor.sources.forEach((s, j) => {
-      if (!sourceIds.has(s)) at(input.actors.located, ['actors', i, 'sources', j], `unknown source id "${s}" (not in sources.yaml)`);
+      if (!sourceIds.has(s)) at(ACTORS, ['actors', i, 'sources', j], `unknown source id "${s}" (not in sources.yaml)`);
     });
     actor.members?.forEach((m, j) => {
-      if (!actorIds.has(m)) at(input.actors.located, ['actors', i, 'members', j], `unknown actor id "${m}"`);
+      if (!actorIds.has(m)) at(ACTORS, ['actors', i, 'members', j], `unknown actor id "${m}"`);
     });
   });
 
-  const sourcePublished = new Map(input.sources.items.map((s) => [s.id, s.published]));
+  const sourcePublished = new Map(input.sources.map((s) => [s.id, s.published]));
   const briefingIds = new Map<string, string>();
-  for (const { briefing: b, located: loc } of input.briefings) {
+  for (const b of input.briefings) {
+    const loc = b.file;
     const other = briefingIds.get(b.id);
     if (other) at(loc, ['id'], `duplicate briefing id "${b.id}" (also in ${other})`);
     else briefingIds.set(b.id, b.file);

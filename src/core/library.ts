@@ -9,7 +9,7 @@ import {
   type Source,
   type Topic,
 } from './model.ts';
-import { lineOf, parseMarkdownFile, parseYamlFile, type LoadedFile, type LoadError, type Located } from './parse-files.ts';
+import { Locator, parseMarkdownFile, parseYamlFile, type LoadedFile, type LoadError } from './parse-files.ts';
 import { ActorResolver } from './actors.ts';
 import { TopicResolver } from './topics.ts';
 import { buildSearchIndex, type SearchIndex } from './search.ts';
@@ -42,51 +42,40 @@ export type BuildResult = { library?: Library; errors: LoadError[] };
 export function buildLibrary(files: LoadedFile[]): BuildResult {
   const errors: LoadError[] = [];
   const byName = new Map(files.map((f) => [f.path, f]));
-  const registry = <T>(
-    name: string,
-    parse: (f: LoadedFile) => { value?: T; errors: LoadError[]; located?: Located },
-  ): { value?: T; located?: Located } => {
+  const locator = new Locator(byName);
+  const registry = <T>(name: string, parse: (f: LoadedFile) => { value?: T; errors: LoadError[] }): T | undefined => {
     const file = byName.get(name);
     if (!file) {
       errors.push({ file: name, message: 'missing: the briefings folder needs this file' });
-      return {};
+      return undefined;
     }
     const parsed = parse(file);
     errors.push(...parsed.errors);
-    return parsed;
+    return parsed.value;
   };
-  const actors = registry(REGISTRY_FILES.actors, (f) => parseYamlFile(f, actorsFileSchema));
-  const topics = registry(REGISTRY_FILES.topics, (f) => parseYamlFile(f, topicsFileSchema));
-  const sources = registry(REGISTRY_FILES.sources, (f) => parseYamlFile(f, sourcesFileSchema));
+  const actors = registry(REGISTRY_FILES.actors, (f) => parseYamlFile(f, actorsFileSchema, locator));
+  const topics = registry(REGISTRY_FILES.topics, (f) => parseYamlFile(f, topicsFileSchema, locator));
+  const sources = registry(REGISTRY_FILES.sources, (f) => parseYamlFile(f, sourcesFileSchema, locator));
 
-  const briefings: { briefing: Briefing; located: Located }[] = [];
+  const briefings: Briefing[] = [];
   for (const file of files.filter((f) => f.path.endsWith('.md')).sort((a, b) => a.path.localeCompare(b.path))) {
-    const parsed = parseMarkdownFile(file, frontMatterSchema);
+    const parsed = parseMarkdownFile(file, frontMatterSchema, locator);
     errors.push(...parsed.errors);
-    if (parsed.value && parsed.located) {
-      briefings.push({ briefing: { ...parsed.value.front, summary: parsed.value.body, file: file.path }, located: parsed.located });
-      if (!parsed.value.body) errors.push({ file: file.path, line: lineOf(parsed.located, []), message: 'expected a summary below the front matter' });
-    }
+    if (!parsed.value) continue;
+    briefings.push({ ...parsed.value.front, summary: parsed.value.body, file: file.path });
+    if (!parsed.value.body) errors.push(locator.error(file.path, [], 'expected a summary below the front matter'));
   }
-  if (!actors.value || !topics.value || !sources.value) return { errors };
+  if (!actors || !topics || !sources) return { errors };
 
-  errors.push(
-    ...crossCheck({
-      actors: { items: actors.value.actors, located: actors.located! },
-      topics: { items: topics.value.topics, located: topics.located! },
-      sources: { items: sources.value.sources, located: sources.located! },
-      briefings,
-    }),
-  );
+  errors.push(...crossCheck({ actors: actors.actors, topics: topics.topics, sources: sources.sources, briefings }, locator));
   if (errors.length) return { errors };
 
   const published = briefings
-    .map((b) => b.briefing)
     .filter((b) => b.status === 'published')
     .sort((a, b) => a.published.localeCompare(b.published) || a.id.localeCompare(b.id));
-  const actorList = actors.value.actors;
-  const topicList = topics.value.topics;
-  const sourceList = sources.value.sources;
+  const actorList = actors.actors;
+  const topicList = topics.topics;
+  const sourceList = sources.sources;
   const sourceById = new Map(sourceList.map((s) => [s.id, s]));
   const library: Library = {
     actors: actorList,

@@ -31,16 +31,34 @@ export function passages(b: Briefing, nameOf: (id: string) => string): Passage[]
 
 const terms = (text: string) => normalize(text).split(' ').filter((t) => t.length > 1);
 
+/** MiniSearch's tokenizer has already split on spaces and punctuation: fold case and accents, drop one-letter bits. */
+function foldTerm(term: string): string | null {
+  if (term.length < 2) return null;
+  const lower = term.toLowerCase();
+  return /^[\x00-\x7f]*$/.test(lower) ? lower : normalize(lower) || null;
+}
+
+/** The words a briefing is found by; sentence splitting waits until a snippet is needed. */
+function indexText(b: Briefing, nameOf: (id: string) => string): string {
+  return [
+    b.title,
+    b.summary,
+    ...b.key_points.map((p) => p.text),
+    ...b.events.map((e) => e.text),
+    ...b.quotes.map((q) => `${nameOf(q.speaker)} ${q.text} ${q.context}`),
+  ].join('\n');
+}
+
 export function buildSearchIndex(briefings: Briefing[], actors: Actor[]): SearchIndex {
   const names = new Map(actors.map((a) => [a.id, a.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
   const byId = new Map(briefings.map((b) => [b.id, b]));
   const mini = new MiniSearch<{ id: string; text: string }>({
     fields: ['text'],
-    processTerm: (term) => normalize(term) || null,
+    processTerm: foldTerm,
     searchOptions: { prefix: (t) => t.length >= 4, fuzzy: (t) => (t.length >= 6 ? 0.2 : false) },
   });
-  mini.addAll(briefings.map((b) => ({ id: b.id, text: passages(b, nameOf).map((p) => p.text).join('\n') })));
+  mini.addAll(briefings.map((b) => ({ id: b.id, text: indexText(b, nameOf) })));
 
   /** The passage sharing the most query words (or their prefixes) with the query. */
   const best = (b: Briefing, queryTerms: string[]): Passage => {
