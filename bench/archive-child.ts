@@ -2,6 +2,7 @@
 import { performance } from 'node:perf_hooks';
 import { answer } from '../src/core/answers.ts';
 import { loadLibrary } from '../src/library-loader.ts';
+import { WORDS } from './generate-archive.ts';
 import { percentile } from './report.ts';
 
 const dir = process.argv[2]!;
@@ -13,9 +14,11 @@ globalThis.gc?.();
 const rss = process.memoryUsage().rss;
 
 const asOf = '2030-01-01';
+const SEARCHES = ['sanctions ruble', 'pipeline gas', 'ceasefire talks', WORDS[300]!, `${WORDS[2000]} ${WORDS[60]}`, WORDS[12000]!];
 const queries = {
   actor: (i: number) => answer({ kind: 'actor', name: `Surname${i % 300}`, focus: 'profile' }, library, { asOf }),
-  search: (i: number) => answer({ kind: 'search', query: ['sanctions ruble', 'pipeline gas', 'ceasefire talks', 'missiles'][i % 4]! }, library, { asOf }),
+  // Frequent, middling and rare words, alone and together.
+  search: (i: number) => answer({ kind: 'search', query: SEARCHES[i % SEARCHES.length]! }, library, { asOf }),
   timeline: (i: number) => answer({ kind: 'timeline', from: `20${15 + (i % 9)}-03-01`, to: `20${15 + (i % 9)}-03-31` }, library, { asOf }),
 };
 const results: Record<string, { p50: number; p99: number }> = {};

@@ -2,7 +2,29 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const WORDS = 'talks sanctions pipeline ministers delegation security guarantees deployment border exercises alliance treaty ceasefire economy reserves ruble exports gas envoy summit statement pressure deterrence concessions withdrawal negotiations capitals troops missiles drills commitments'.split(' ');
+const COMMON = 'the of and to in a that is for on with as by said at from was has have were will would its their talks sanctions pipeline ministers delegation security guarantees deployment border exercises alliance treaty ceasefire economy reserves ruble exports gas envoy summit statement pressure deterrence concessions withdrawal negotiations capitals troops missiles drills commitments'.split(' ');
+const SYLLABLES = 'ka lo mi ne ru sta vor pel tin gar bes dro fin hal jus kor lem nat ost pra que ris sel tov uri vel wen xan yel zor'.split(' ');
+
+/** A vocabulary shaped like real text: frequent words first, then a long tail of rarer ones (Zipf). */
+function vocabulary(size: number): string[] {
+  const words = [...COMMON];
+  for (let i = 0; words.length < size; i++) {
+    let n = i;
+    let w = '';
+    do {
+      w += SYLLABLES[n % SYLLABLES.length];
+      n = Math.floor(n / SYLLABLES.length);
+    } while (n > 0);
+    words.push(w + 'n');
+  }
+  return words;
+}
+export const WORDS = vocabulary(20_000);
+/** Cumulative Zipf weights (p(rank) ∝ 1/rank) for sampling. */
+const CUMULATIVE = (() => {
+  let sum = 0;
+  return WORDS.map((_, r) => (sum += 1 / (r + 1)));
+})();
 
 /** A small deterministic generator so every run measures the same archive. */
 function rng(seed: number) {
@@ -14,8 +36,19 @@ export function generateArchive(dir: string, count: number, seed = 1): void {
   mkdirSync(dir, { recursive: true });
   const rand = rng(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const zipfWord = () => {
+    const x = rand() * CUMULATIVE.at(-1)!;
+    let lo = 0;
+    let hi = CUMULATIVE.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (CUMULATIVE[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return WORDS[lo]!;
+  };
   const sentence = (n: number) => {
-    const w = Array.from({ length: n }, () => pick(WORDS));
+    const w = Array.from({ length: n }, zipfWord);
     return w.join(' ').replace(/^./, (c) => c.toUpperCase()) + '.';
   };
   const actorIds = Array.from({ length: 300 }, (_, i) => `person-${i}`);

@@ -92,12 +92,26 @@ function timeline(view: View, from?: string, to?: string): Reply {
 function search(view: View, query: string): Reply {
   const cites = new Citations(view.library);
   const visibleFrom = (id: string) => view.library.content.visibleFrom.get(id) ?? '9999';
-  const hits = view.library.search.query(query, { asOf: view.asOf, visibleFrom, limit: 8 });
+  const hits = view.library.search.query(canonicalNames(view, query), { asOf: view.asOf, visibleFrom, limit: 8 });
   if (!hits.length) {
     return { intent: 'not-found', title: `Nothing found for “${query}”`, blocks: [{ type: 'text', text: `Nothing in the coverage matches “${query}”.` }], citations: [], footer: 'Try another word, `/brief topic <name>`, or `/brief help`.' };
   }
   const items = hits.map((h) => cites.item(`${view.library.briefingById.get(h.briefingId)?.title ?? ''}: ${snippet(h.passage.text, query)}`, h.passage.sources));
   return { intent: 'search', title: `Search: “${query}”`, blocks: [{ type: 'list', items }], citations: cites.list(), footer: `${hits.length} briefing${hits.length === 1 ? '' : 's'} match, best first; each with its closest passage.` };
+}
+
+/** "Selenskyj" → "Zelenskyy": the spelling the briefings use, so every variant finds the same text. */
+function canonicalNames(view: View, query: string): string {
+  let out = '';
+  let at = 0;
+  for (const m of view.library.actorResolver.mentions(query)) {
+    const [actor] = m.value;
+    if (m.value.length !== 1 || !actor) continue;
+    const name = actor.kind === 'person' ? actor.name.split(' ').at(-1)! : actor.name;
+    out += query.slice(at, m.start) + name;
+    at = m.end;
+  }
+  return out + query.slice(at);
 }
 
 /** The passage, or at most `max` characters of it around the first query word it contains. */

@@ -1,5 +1,6 @@
-// Full-text search (MiniSearch): one document per briefing; the snippet is its passage that matches the query best.
-import MiniSearch from 'minisearch';
+// Full-text search (FlexSearch): one document per briefing; the snippet is its passage that matches the query best.
+import FlexSearch from 'flexsearch';
+import { stemmer } from 'stemmer';
 import type { Actor, Briefing } from './model.ts';
 import { normalize } from './normalize.ts';
 
@@ -31,11 +32,22 @@ export function passages(b: Briefing, nameOf: (id: string) => string): Passage[]
 
 const terms = (text: string) => normalize(text).split(' ').filter((t) => t.length > 1);
 
-/** MiniSearch's tokenizer has already split on spaces and punctuation: fold case and accents, drop one-letter bits. */
-function foldTerm(term: string): string | null {
-  if (term.length < 2) return null;
-  const lower = term.toLowerCase();
-  return /^[\x00-\x7f]*$/.test(lower) ? lower : normalize(lower) || null;
+/**
+ * Words folded (case, accents) and stemmed, so "sanction", "sanctions" and "sanctioned" meet.
+ * Stems are cached: an archive repeats its vocabulary far more often than it grows it.
+ */
+function stemmedWords(): (text: string) => string[] {
+  const stems = new Map<string, string>();
+  return (text) => {
+    const out: string[] = [];
+    for (const word of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+      if (word.length < 2) continue;
+      let stem = stems.get(word);
+      if (stem === undefined) stems.set(word, (stem = stemmer(/^[\x00-\x7f]*$/.test(word) ? word : normalize(word))));
+      out.push(stem);
+    }
+    return out;
+  };
 }
 
 /** The words a briefing is found by; sentence splitting waits until a snippet is needed. */
@@ -53,12 +65,9 @@ export function buildSearchIndex(briefings: Briefing[], actors: Actor[]): Search
   const names = new Map(actors.map((a) => [a.id, a.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
   const byId = new Map(briefings.map((b) => [b.id, b]));
-  const mini = new MiniSearch<{ id: string; text: string }>({
-    fields: ['text'],
-    processTerm: foldTerm,
-    searchOptions: { prefix: (t) => t.length >= 4, fuzzy: (t) => (t.length >= 6 ? 0.2 : false) },
-  });
-  mini.addAll(briefings.map((b) => ({ id: b.id, text: indexText(b, nameOf) })));
+  const index = new FlexSearch.Index({ tokenize: 'strict', encode: stemmedWords() });
+  const ids = briefings.map((b) => b.id);
+  briefings.forEach((b, i) => index.add(i, indexText(b, nameOf)));
 
   /** The passage sharing the most query words (or their prefixes) with the query. */
   const best = (b: Briefing, queryTerms: string[]): Passage => {
@@ -74,14 +83,19 @@ export function buildSearchIndex(briefings: Briefing[], actors: Actor[]): Search
 
   return {
     query(text, { asOf, visibleFrom, limit = 8 }) {
-      const visible = (r: { id: unknown }) => visibleFrom(String(r.id)) <= asOf;
-      let results = mini.search(text, { combineWith: 'AND', filter: visible });
-      if (!results.length) results = mini.search(text, { combineWith: 'OR', filter: visible });
-      const queryTerms = terms(text);
-      return results.slice(0, limit).map((r) => {
-        const b = byId.get(String(r.id))!;
-        return { briefingId: b.id, passage: best(b, queryTerms), score: r.score };
-      });
+      // Every word first; failing that, any word. Coverage after the as-of day is skipped, asking for more until enough are visible.
+      for (const suggest of [false, true]) {
+        for (let want = limit * 4; ; want *= 4) {
+          const found = index.search(text, { limit: want, suggest }) as number[];
+          const visible = found.map((i) => ids[i]!).filter((id) => visibleFrom(id) <= asOf);
+          if (visible.length >= limit || found.length < want) {
+            if (!visible.length) break;
+            const queryTerms = terms(text);
+            return visible.slice(0, limit).map((id, rank) => ({ briefingId: id, passage: best(byId.get(id)!, queryTerms), score: 1 / (rank + 1) }));
+          }
+        }
+      }
+      return [];
     },
   };
 }

@@ -140,6 +140,15 @@ describe('topics and search', () => {
     expectEveryLineCited(r);
   });
 
+  it.each([
+    ['search sanction', 'sanctions'],
+    ['search sanctioned', 'sanctions'],
+    ['search Selenskyj', 'Zelenskyy'],
+    ['search Sergey Lavrov', 'Lavrov'],
+  ])('%s finds the text in other word forms and spellings', (q, expected) => {
+    expect(itemTexts(ask(q)).join(' ')).toContain(expected);
+  });
+
   it('finds nothing for words the coverage does not use, and says so', () => {
     const r = ask('search tariff brazil');
     expect(r.intent).toBe('not-found');
