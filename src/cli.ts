@@ -10,6 +10,7 @@ import { loadConfig } from './config.ts';
 import { loadLibrary } from './library-loader.ts';
 import { createLogger } from './log.ts';
 import { startBot, StartupError } from './main.ts';
+import { platformFactories } from './app/platforms.ts';
 
 type Io = { out: (s: string) => void; err: (s: string) => void; exit: (code: number) => void };
 
@@ -99,6 +100,27 @@ export function buildProgram(io: Io = defaultIo, env: Record<string, string | un
     });
 
   program
+    .command('register-commands')
+    .description('register the /brief command with Discord (in one server with --guild, else globally)')
+    .option('--guild <id>', 'a server id: registers there at once, for development')
+    .action(async (o: { guild?: string }) => {
+      const config = loadConfig(env);
+      if (!config.ok || !config.config.discord) {
+        io.err((config.ok ? ['DISCORD_TOKEN: expected the bot token'] : config.errors).join('\n') + '\n');
+        io.exit(2);
+        return;
+      }
+      const { registerCommands } = await import('./adapters/discord/index.ts');
+      try {
+        const done = await registerCommands(config.config.discord, { guildId: o.guild });
+        io.out(`registered ${done.commands} command(s) ${done.scope === 'guild' ? `in server ${o.guild ?? config.config.discord.guildId}` : 'globally (may take up to an hour to appear)'}\n`);
+      } catch (err) {
+        io.err(`registration failed: ${(err as Error).message}\n`);
+        io.exit(1);
+      }
+    });
+
+  program
     .command('start', { isDefault: false })
     .description('run the bot: the console in a terminal, and Slack / Discord when their tokens are set')
     .action(async () => {
@@ -118,6 +140,7 @@ export function buildProgram(io: Io = defaultIo, env: Record<string, string | un
           input: process.stdin,
           output: process.stdout,
           interactive,
+          platforms: platformFactories,
         });
         await waitForShutdown(running.adapters.find((a) => a.platform === 'console') as { closed?: Promise<void> } | undefined);
         // Whatever hangs, the process is gone within 10 s of the signal.
