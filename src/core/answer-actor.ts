@@ -6,35 +6,46 @@ import { Citations, dateLabel, View } from './view.ts';
 
 const MAX_POINTS = 6;
 
+/** Whether the coverage visible on the as-of day says anything about the actor. */
+function known(view: View, actor: Actor): boolean {
+  return actor.sources.some((s) => (view.library.sourceById.get(s)?.published ?? '9999') <= view.asOf);
+}
+
 export function answerActor(view: View, name: string, focus: ActorFocus): Reply {
   const resolution = view.library.actorResolver.resolve(name);
-  if (resolution.kind === 'ambiguous') {
+  // Of several candidates, only those the visible coverage mentions count; one left is the answer.
+  const candidates = resolution.kind === 'ambiguous' ? resolution.candidates.filter((a) => known(view, a)) : [];
+  if (candidates.length === 1) return profile(view, candidates[0]!, focus);
+  if (candidates.length > 1) {
+    const cites = new Citations(view.library);
     return {
       intent: 'actor',
-      title: `“${name}” could be ${resolution.candidates.length} people or bodies`,
-      blocks: [{ type: 'list', heading: 'Which one did you mean?', items: resolution.candidates.map((a) => ({ text: `${a.name} — ${a.role}`, cites: [] })) }],
-      citations: [],
-      footer: 'Ask again with the full name, e.g. `/brief actor ' + resolution.candidates[0]!.name.toLowerCase() + '`.',
+      title: `“${name}” could be ${candidates.length} people or bodies`,
+      blocks: [{ type: 'list', heading: 'Which one did you mean?', items: candidates.map((a) => cites.item(`${a.name} — ${a.role}`, a.sources)) }],
+      citations: cites.list(),
+      footer: 'Ask again with the full name, e.g. `/brief actor ' + candidates[0]!.name.toLowerCase() + '`.',
     };
   }
-  if (resolution.kind === 'unknown') return notCovered(view, name, resolution.suggestions);
+  if (resolution.kind !== 'found') return notCovered(view, name, resolution.kind === 'unknown' ? resolution.suggestions : []);
   return profile(view, resolution.actor, focus, resolution.correctedFrom);
 }
 
 function notCovered(view: View, name: string, suggestions: Actor[]): Reply {
+  const cites = new Citations(view.library);
   const blocks: ReplyBlock[] = [
     { type: 'text', text: `The coverage briefbot follows does not mention “${name}”, so I have nothing on them. I only answer from the curated briefings.` },
   ];
-  if (suggestions.length) blocks.push({ type: 'list', heading: 'Did you mean', items: suggestions.map((a) => ({ text: `${a.name} — ${a.role}`, cites: [] })) });
-  const people = view.library.actors.filter((a) => a.kind === 'person').map((a) => a.name);
-  return { intent: 'not-found', title: `Not in the coverage: ${name}`, blocks, citations: [], footer: `People in the coverage: ${people.join(', ')}.` };
+  const visible = suggestions.filter((a) => known(view, a));
+  if (visible.length) blocks.push({ type: 'list', heading: 'Did you mean', items: visible.map((a) => cites.item(`${a.name} — ${a.role}`, a.sources)) });
+  const people = view.library.actors.filter((a) => a.kind === 'person' && known(view, a)).map((a) => a.name);
+  return { intent: 'not-found', title: `Not in the coverage: ${name}`, blocks, citations: cites.list(), footer: `People in the coverage: ${people.join(', ')}.` };
 }
 
 function profile(view: View, actor: Actor, focus: ActorFocus, correctedFrom?: string): Reply {
   const cites = new Citations(view.library);
   const { events, quotes, points } = view.forActor(actor.id);
   const visibleSources = actor.sources.filter((s) => (view.library.sourceById.get(s)?.published ?? '9999') <= view.asOf);
-  if (!visibleSources.length && !events.length && !quotes.length && !points.length) return notCovered(view, actor.name, []);
+  if (!known(view, actor) && !events.length && !quotes.length && !points.length) return notCovered(view, actor.name, []);
 
   const about: ReplyItem[] = [cites.item(`Role: ${actor.role}`, visibleSources.length ? visibleSources : actor.sources)];
   const members = actor.members?.map((id) => view.library.actorById.get(id)?.name).filter(Boolean);

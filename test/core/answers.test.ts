@@ -64,7 +64,8 @@ describe('actor profiles', () => {
     const r = ask('who is Donald Trump');
     expect(r.intent).toBe('not-found');
     expect(allText(r)).toContain('does not mention “Donald Trump”');
-    expect(r.citations).toEqual([]);
+    // Only the suggestion is cited; nothing is said about Trump.
+    expect(citesOf(r, 'Liz Truss').map((c) => c.id)).toEqual([GZERO]);
     expect(itemTexts(r, 'Did you mean').join()).toContain('Liz Truss');
     expect(allText(r)).not.toMatch(/president|tariff|Brazil/i);
   });
