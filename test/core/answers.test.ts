@@ -197,6 +197,12 @@ describe('as of a date', () => {
     expect(ask('who is Lavrov', '2022-02-14').intent).toBe('actor');
   });
 
+  it('resolves a shared first name to the one person visible so far', () => {
+    expect(ask('actor sergei', '2022-01-20').title).toContain('Sergei Ryabkov');
+    expect(ask('actor sergei', '2022-02-20').intent).toBe('actor');
+    expect(itemTexts(ask('actor sergei', '2022-02-20'), 'Which one did you mean?')).toHaveLength(2);
+  });
+
   it('has no coverage at all before the first article', () => {
     expect(ask('latest', '2021-12-01').intent).toBe('not-found');
     expect(ask('search sanctions', '2021-12-01').intent).toBe('not-found');
