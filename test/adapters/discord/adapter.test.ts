@@ -21,10 +21,13 @@ let library: Library;
 const asked: { command: Command; ctx: RequestContext }[] = [];
 /** When set, the handler waits for it before answering (to take the deferred path). */
 let gate: Promise<void> | undefined;
+/** When set, the handler answers with this instead of the core (for answers the shipped briefings do not produce). */
+let override: (() => Reply) | undefined;
 
 const handle: Handler = async (command, ctx) => {
   asked.push({ command, ctx });
   if (gate) await gate;
+  if (override) return override();
   return answer(command, library, { asOf: '2022-03-01' });
 };
 
@@ -50,7 +53,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await adapter?.stop();
   await fake?.stop();
 });
 
@@ -159,6 +161,29 @@ describe('slow answers', () => {
   });
 });
 
+describe('answers that do not fit one message, and failures', () => {
+  it('a long answer continues in ephemeral follow-ups, each within the limits', async () => {
+    const citations = Array.from({ length: 60 }, (_, i) => ({ id: `s${i}`, outlet: `Outlet ${i}`, author: 'not stated', title: 'A title '.repeat(10), date: '2022-02-01', kind: 'news' as const }));
+    override = () => ({ intent: 'timeline', title: 'Timeline', citations, blocks: [{ type: 'list', items: citations.map((c, i) => ({ text: `Event ${i} ${'happened '.repeat(40)}`, cites: [c.id] })) }] });
+    const { callback, token } = await interact([sub('timeline')]);
+    override = undefined;
+    expectWithinLimits(callback.body.data.embeds);
+    const followUp = await fake.rest.waitFor((r) => r.method === 'POST' && r.path === `/webhooks/${APPLICATION_ID}/${token}`);
+    expect(followUp.body.flags).toBe(EPHEMERAL);
+    expectWithinLimits(followUp.body.embeds);
+  });
+
+  it('a handler that throws gets a short apology, not silence', async () => {
+    override = () => {
+      throw new Error('boom');
+    };
+    const { callback } = await interact([sub('latest')]);
+    override = undefined;
+    expect(callback.body.type).toBe(4);
+    expect(callback.body.data.embeds[0].description).toMatch(/went wrong/);
+  });
+});
+
 describe('mentions', () => {
   it('a message naming the bot gets a reply to it; @everyone and role mentions are ignored', async () => {
     const ignored = messageCreate('@everyone who is Lavrov?', { mentionEveryone: true, mentionRoles: ['111111111111111111'] });
@@ -242,6 +267,14 @@ describe('every message the bot sent', () => {
       expect(mentions?.parse, `${r.method} ${r.path}`).toEqual([]);
       expect(mentions.replied_user ?? false).toBe(false);
     }
+  });
+});
+
+describe('stop', () => {
+  it('closes the gateway connection normally', async () => {
+    const closed = new Promise((resolve) => fake.gateway.once('closed', resolve));
+    await adapter.stop();
+    expect(await closed).toBe(1000);
   });
 });
 

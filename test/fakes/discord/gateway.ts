@@ -20,9 +20,9 @@ export class FakeGateway extends EventEmitter {
   accept(socket: WebSocket): void {
     this.socket = socket;
     socket.on('message', (data) => this.onFrame(socket, JSON.parse(String(data)) as Frame));
-    socket.on('close', () => {
+    socket.on('close', (code) => {
       if (this.socket === socket) this.connected = false;
-      this.emit('closed');
+      this.emit('closed', code);
     });
     this.sendRaw(socket, { op: 10, d: { heartbeat_interval: this.heartbeatInterval }, s: null, t: null });
   }
