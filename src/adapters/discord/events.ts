@@ -39,7 +39,7 @@ export async function onAutocomplete(i: AutocompleteInteraction, deps: EventDeps
   try {
     if (field) choices = deps.autocomplete(field, String(focused.value).slice(0, MAX_CHOICE_CHARS));
   } catch (err) {
-    deps.logger.error({ err, field }, 'discord autocomplete failed');
+    deps.logger.error({ err: loggable(err), field }, 'discord autocomplete failed');
   }
   const valid = choices
     .filter((c) => c.value.length > 0 && c.value.length <= MAX_CHOICE_CHARS)
@@ -107,9 +107,19 @@ async function answerSafely(handle: Handler, command: Parameters<Handler>[0], ct
   try {
     return await handle(command, ctx);
   } catch (err) {
-    logger.error({ err, kind: command.kind }, 'discord command failed');
+    logger.error({ err: loggable(err), kind: command.kind }, 'discord command failed');
     return FAILED;
   }
+}
+
+/**
+ * What a log line may say about a failed Discord call: discord.js errors carry the request URL, and for interactions that
+ * URL holds the interaction's token, so only name, message and codes are kept.
+ */
+export function loggable(err: unknown): Record<string, unknown> {
+  if (!(err instanceof Error)) return { message: String(err) };
+  const { code, status, method } = err as Error & { code?: unknown; status?: unknown; method?: unknown };
+  return { type: err.name, message: err.message, code, status, method };
 }
 
 /** The value if the promise settles within `ms`, else undefined (the promise keeps running). */

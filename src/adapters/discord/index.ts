@@ -7,7 +7,7 @@ import type { Reply } from '../../core/reply.ts';
 import type { Logger } from '../../log.ts';
 import type { ChatAdapter, Handler, PostedMessage, PostOptions } from '../types.ts';
 import { briefCommand } from './commands.ts';
-import { DEFER_AFTER_MS, NO_MENTIONS, onAutocomplete, onMessage, onSlashCommand, type Autocomplete } from './events.ts';
+import { DEFER_AFTER_MS, loggable, NO_MENTIONS, onAutocomplete, onMessage, onSlashCommand, type Autocomplete } from './events.ts';
 import { replyToEmbeds } from './render.ts';
 
 export { briefCommand } from './commands.ts';
@@ -53,13 +53,13 @@ export function createDiscordAdapter(config: DiscordConfig, deps: DiscordAdapter
     async start(handle: Handler): Promise<void> {
       client.on(Events.InteractionCreate, (i) => {
         const work = i.isAutocomplete() ? onAutocomplete(i, eventDeps) : i.isChatInputCommand() ? onSlashCommand(i, handle, eventDeps) : undefined;
-        work?.catch((err: unknown) => logger.error({ err }, 'discord interaction could not be answered'));
+        work?.catch((err: unknown) => logger.error({ err: loggable(err) }, 'discord interaction could not be answered'));
       });
       client.on(Events.MessageCreate, (m) => {
         if (!client.user) return;
-        onMessage(m, client.user.id, handle, logger).catch((err: unknown) => logger.error({ err }, 'discord mention could not be answered'));
+        onMessage(m, client.user.id, handle, logger).catch((err: unknown) => logger.error({ err: loggable(err) }, 'discord mention could not be answered'));
       });
-      client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
+      client.on(Events.Error, (err) => logger.error({ err: loggable(err) }, 'discord client error'));
       client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'discord gateway disconnected'));
       client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'discord gateway resumed'));
       client.rest.on('rateLimited', (info) => logger.warn({ route: info.route, retryAfterMs: info.retryAfter, global: info.global }, 'discord rate limit: waiting'));

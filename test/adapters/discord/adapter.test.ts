@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDiscordAdapter, nonceFor, registerCommands } from '../../../src/adapters/discord/index.ts';
 import { briefCommand } from '../../../src/adapters/discord/commands.ts';
@@ -23,6 +24,14 @@ const asked: { command: Command; ctx: RequestContext }[] = [];
 let gate: Promise<void> | undefined;
 /** When set, the handler answers with this instead of the core (for answers the shipped briefings do not produce). */
 let override: (() => Reply) | undefined;
+/** Everything the adapter logged, one JSON line each. */
+const logLines: string[] = [];
+const logStream = new Writable({
+  write(chunk, _encoding, done) {
+    logLines.push(...String(chunk).split('\n').filter(Boolean));
+    done();
+  },
+});
 
 const handle: Handler = async (command, ctx) => {
   asked.push({ command, ctx });
@@ -38,7 +47,7 @@ beforeAll(async () => {
   adapter = createDiscordAdapter(
     { token: TOKEN, applicationId: APPLICATION_ID, apiUrl: fake.apiUrl },
     {
-      logger: createLogger('silent'),
+      logger: createLogger('info', logStream),
       // What the lead wires: the actor and topic resolvers' completions.
       autocomplete: (field, typed) =>
         field === 'actor'
@@ -62,6 +71,15 @@ async function interact(options: Option[], opts: Parameters<typeof briefInteract
   fake.gateway.dispatch('INTERACTION_CREATE', payload);
   const callback = await fake.rest.waitFor((r) => r.path === `/interactions/${payload.id}/${payload.token}/callback`);
   return { callback, token: payload.token };
+}
+
+/** Resolves once `probe` returns something, checking again after each event-loop turn (no fixed waits). */
+async function until<T>(probe: () => T | undefined): Promise<T> {
+  for (;;) {
+    const found = probe();
+    if (found !== undefined) return found;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 const sub = (name: string, options: Option[] = []): Option => ({ type: SUB, name, options });
@@ -181,6 +199,18 @@ describe('answers that do not fit one message, and failures', () => {
     override = undefined;
     expect(callback.body.type).toBe(4);
     expect(callback.body.data.embeds[0].description).toMatch(/went wrong/);
+  });
+});
+
+describe('logs', () => {
+  it('say why an answer could not be delivered, without the interaction token', async () => {
+    fake.rest.failNext('POST', /^\/interactions\/\d+\/[^/]+\/callback$/, 404, { message: 'Unknown interaction', code: 10062 });
+    const { token } = await interact([sub('help')]);
+    const line = await until(() => logLines.find((l) => l.includes('could not be answered')));
+    expect(line).toContain('Unknown interaction');
+    expect(line).toContain('10062');
+    expect(logLines.join('\n')).not.toContain(token);
+    expect(logLines.join('\n')).not.toContain(TOKEN);
   });
 });
 

@@ -11,14 +11,20 @@ type StoredMessage = { id: string; channel_id: string; nonce?: string; data: any
 export class FakeRest extends EventEmitter {
   readonly requests: RecordedRequest[] = [];
   readonly messages: StoredMessage[] = [];
-  private rateLimits: { method: string; path: RegExp; retryAfter: number }[] = [];
+  private scripted: { method: string; path: RegExp; answer: Handled }[] = [];
   /** Tokens the fake accepts; anything else gets 401. */
   validToken = 'fake-token';
   gatewayUrl = '';
 
   /** The next request matching method and path gets a 429 telling the client to wait `retryAfter` seconds. */
   rateLimitNext(method: string, path: RegExp, retryAfter = 0.1): void {
-    this.rateLimits.push({ method, path, retryAfter });
+    const headers = { 'retry-after': String(retryAfter), 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset-after': String(retryAfter), 'x-ratelimit-bucket': 'fake-bucket', 'x-ratelimit-scope': 'user' };
+    this.failNext(method, path, 429, { message: 'You are being rate limited.', retry_after: retryAfter, global: false }, headers);
+  }
+
+  /** The next request matching method and path gets this error answer instead. */
+  failNext(method: string, path: RegExp, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    this.scripted.push({ method, path, answer: { status, body, headers } });
   }
 
   /** Resolves with the first request (already received or still to come) that matches. */
@@ -55,12 +61,8 @@ export class FakeRest extends EventEmitter {
   }
 
   private route(r: RecordedRequest): Handled {
-    const limit = this.rateLimits.findIndex((l) => l.method === r.method && l.path.test(r.path));
-    if (limit >= 0) {
-      const [l] = this.rateLimits.splice(limit, 1);
-      const headers = { 'retry-after': String(l!.retryAfter), 'x-ratelimit-limit': '5', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset-after': String(l!.retryAfter), 'x-ratelimit-bucket': 'fake-bucket', 'x-ratelimit-scope': 'user' };
-      return { status: 429, headers, body: { message: 'You are being rate limited.', retry_after: l!.retryAfter, global: false } };
-    }
+    const scripted = this.scripted.findIndex((l) => l.method === r.method && l.path.test(r.path));
+    if (scripted >= 0) return this.scripted.splice(scripted, 1)[0]!.answer;
     const interactionRoute = /^\/(interactions|webhooks)\//.test(r.path);
     if (!interactionRoute && r.authorization !== `Bot ${this.validToken}`) return { status: 401, body: { message: '401: Unauthorized', code: 0 } };
     const m = (re: RegExp) => re.exec(r.path);
