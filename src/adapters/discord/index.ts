@@ -65,6 +65,7 @@ export function createDiscordAdapter(config: DiscordConfig, deps: DiscordAdapter
       client.rest.on('rateLimited', (info) => logger.warn({ route: info.route, retryAfterMs: info.retryAfter, global: info.global }, 'discord rate limit: waiting'));
 
       const ready = once(client, Events.ClientReady);
+      ready.catch(() => undefined); // an 'error' before login resolves is reported through the race below, not as unhandled
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`no READY from the Discord gateway within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
