@@ -1,7 +1,8 @@
 // `npm run bench [name…]`: runs the named benchmarks (default: all) and appends results to docs/benchmarks.md.
 import { benchArchive } from './archive.ts';
+import { benchLatency } from './latency.ts';
 
-const BENCHES: Record<string, () => Promise<void>> = { archive: benchArchive };
+const BENCHES: Record<string, () => Promise<void>> = { latency: benchLatency, archive: benchArchive };
 
 const wanted = process.argv.slice(2);
 for (const name of wanted.length ? wanted : Object.keys(BENCHES)) {
@@ -13,3 +14,5 @@ for (const name of wanted.length ? wanted : Object.keys(BENCHES)) {
   }
   await run();
 }
+// Fake servers and clients may keep handles open; the results are written, so end here.
+process.exit(process.exitCode ?? 0);
