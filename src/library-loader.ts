@@ -3,6 +3,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildLibrary, REGISTRY_FILES, type BuildResult, type LoadedFile } from './core/library.ts';
 
+const OPEN_AT_ONCE = 64;
+
 /** The registries and the top-level *.md briefings; briefings/drafts/ is the curators' and is never served. */
 export async function readBriefingFiles(dir: string): Promise<{ files: LoadedFile[]; error?: string }> {
   let names: string[];
@@ -12,9 +14,13 @@ export async function readBriefingFiles(dir: string): Promise<{ files: LoadedFil
     return { files: [], error: `cannot read the briefings folder ${dir}: ${(err as NodeJS.ErrnoException).code ?? String(err)}` };
   }
   const wanted = names.filter((n) => n.endsWith('.md') && n.toLowerCase() !== 'readme.md' || Object.values<string>(REGISTRY_FILES).includes(n));
-  const files = await Promise.all(
-    wanted.sort().map(async (name) => ({ path: name, text: await readFile(path.join(dir, name), 'utf8') })),
-  );
+  const files: LoadedFile[] = [];
+  // A bounded number of files open at once: a large archive would otherwise run out of file descriptors.
+  const names = wanted.sort();
+  for (let i = 0; i < names.length; i += OPEN_AT_ONCE) {
+    const batch = names.slice(i, i + OPEN_AT_ONCE);
+    files.push(...(await Promise.all(batch.map(async (name) => ({ path: name, text: await readFile(path.join(dir, name), 'utf8') })))));
+  }
   return { files };
 }
 
