@@ -16,9 +16,9 @@ export async function readBriefingFiles(dir: string): Promise<{ files: LoadedFil
   const wanted = names.filter((n) => n.endsWith('.md') && n.toLowerCase() !== 'readme.md' || Object.values<string>(REGISTRY_FILES).includes(n));
   const files: LoadedFile[] = [];
   // A bounded number of files open at once: a large archive would otherwise run out of file descriptors.
-  const names = wanted.sort();
-  for (let i = 0; i < names.length; i += OPEN_AT_ONCE) {
-    const batch = names.slice(i, i + OPEN_AT_ONCE);
+  const sorted = wanted.sort();
+  for (let i = 0; i < sorted.length; i += OPEN_AT_ONCE) {
+    const batch = sorted.slice(i, i + OPEN_AT_ONCE);
     files.push(...(await Promise.all(batch.map(async (name) => ({ path: name, text: await readFile(path.join(dir, name), 'utf8') })))));
   }
   return { files };
