@@ -12,7 +12,9 @@ export type Parsed<T> = { value?: T; errors: LoadError[] };
 
 export type FieldPath = readonly PropertyKey[];
 
-const MAX_FILE_CHARS = 2_000_000;
+/** A briefing is a few kilobytes; registries grow with the archive (100k sources ≈ 14 MB). */
+const MAX_BRIEFING_CHARS = 2_000_000;
+const MAX_REGISTRY_CHARS = 200_000_000;
 
 export function formatError(e: LoadError): string {
   const where = e.line ? `${e.file}:${e.line}` : e.file;
@@ -25,8 +27,9 @@ export function fieldName(path: FieldPath): string {
 
 function sanityCheck(file: LoadedFile): LoadError | undefined {
   if (file.text.trim() === '') return { file: file.path, message: 'the file is empty' };
-  if (file.text.length > MAX_FILE_CHARS) {
-    return { file: file.path, message: `the file is too large (${file.text.length} characters; at most ${MAX_FILE_CHARS})` };
+  const max = file.path.endsWith('.md') ? MAX_BRIEFING_CHARS : MAX_REGISTRY_CHARS;
+  if (file.text.length > max) {
+    return { file: file.path, message: `the file is too large (${file.text.length} characters; at most ${max})` };
   }
   // NUL and other C0 controls (but tab/newline/CR) mean binary junk, not text.
   const junk = /[\u0000-\u0008\u000e-\u001f]/.exec(file.text);
