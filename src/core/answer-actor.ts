@@ -4,6 +4,9 @@ import type { Actor } from './model.ts';
 import type { Reply, ReplyBlock, ReplyItem } from './reply.ts';
 import { Citations, dateLabel, View } from './view.ts';
 
+/** A profile shows the most recent items of each kind; the rest is one command away. */
+export const MAX_ACTOR_EVENTS = 12;
+export const MAX_ACTOR_QUOTES = 8;
 const MAX_POINTS = 6;
 
 /** Whether the coverage visible on the as-of day says anything about the actor. */
@@ -51,8 +54,8 @@ function profile(view: View, actor: Actor, focus: ActorFocus, correctedFrom?: st
   const members = actor.members?.map((id) => view.library.actorById.get(id)?.name).filter(Boolean);
   if (members?.length) about.push(cites.item(`Members: ${members.join(', ')}`, visibleSources));
 
-  const did = events.map((e) => cites.item(`${dateLabel(e)} — ${e.text}`, e.sources));
-  const said = quotes.map((q) => cites.item(`“${q.text.replace(/[,.]$/, '')}” — ${dateLabel(q.said)}, ${q.context}`, [q.source]));
+  const did = events.slice(-MAX_ACTOR_EVENTS).map((e) => cites.item(`${dateLabel(e)} — ${e.text}`, e.sources));
+  const said = quotes.slice(-MAX_ACTOR_QUOTES).map((q) => cites.item(`“${q.text.replace(/[,.]$/, '')}” — ${dateLabel(q.said)}, ${q.context}`, [q.source]));
   const context = points.slice(-MAX_POINTS).map((p) => cites.item(p.text, p.sources));
   const dealt = dealtWith(view, actor, [...events, ...points]);
 
@@ -74,7 +77,14 @@ function profile(view: View, actor: Actor, focus: ActorFocus, correctedFrom?: st
     title: `${actor.name} — ${actor.role}`,
     blocks,
     citations: cites.list(),
-    footer: `${actor.kind}${actor.affiliation ? ` · ${actor.affiliation}` : ''}`,
+    footer: [
+      `${actor.kind}${actor.affiliation ? ` · ${actor.affiliation}` : ''}`,
+      events.length > MAX_ACTOR_EVENTS || quotes.length > MAX_ACTOR_QUOTES
+        ? `Most recent shown (${Math.min(events.length, MAX_ACTOR_EVENTS)} of ${events.length} developments, ${Math.min(quotes.length, MAX_ACTOR_QUOTES)} of ${quotes.length} quotes); earlier ones: \`/brief timeline <from> <to>\`.`
+        : '',
+    ]
+      .filter(Boolean)
+      .join(' · '),
   };
 }
 

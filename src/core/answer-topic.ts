@@ -2,6 +2,10 @@
 import type { Reply, ReplyBlock } from './reply.ts';
 import { Citations, dateLabel, View } from './view.ts';
 
+/** The newest points and developments of a topic; the full record is in search and the timeline. */
+const MAX_TOPIC_POINTS = 10;
+const MAX_TOPIC_EVENTS = 12;
+
 export function answerTopic(view: View, name: string): Reply {
   const topic = view.library.topicResolver.resolve(name);
   if (!topic) {
@@ -18,9 +22,9 @@ export function answerTopic(view: View, name: string): Reply {
   }
   const cites = new Citations(view.library);
   const tagged = view.forTopic(topic.id);
-  const points = [...tagged.points].reverse();
-  const events = tagged.events;
-  const watch = tagged.watch.filter((w) => !w.date || w.date.date >= view.asOf);
+  const points = tagged.points.slice(-MAX_TOPIC_POINTS).reverse();
+  const events = tagged.events.slice(-MAX_TOPIC_EVENTS);
+  const watch = tagged.watch.filter((w) => !w.date || w.date.date >= view.asOf).slice(-MAX_TOPIC_EVENTS);
 
   const blocks: ReplyBlock[] = [{ type: 'text', text: topic.description }];
   if (points.length) {

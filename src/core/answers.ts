@@ -7,6 +7,9 @@ import { answerActor } from './answer-actor.ts';
 import { answerTopic } from './answer-topic.ts';
 import { addDays, Citations, dateLabel, lead, View } from './view.ts';
 
+/** More than this many developments is a wall of text in chat: show a window and say how to narrow it. */
+export const MAX_TIMELINE_ITEMS = 40;
+
 export type AnswerOptions = {
   /** YYYY-MM-DD: coverage published after this day is invisible. */
   asOf: string;
@@ -74,7 +77,10 @@ export function whatToWatch(view: View, day: string): { text: string; sources: s
 
 function timeline(view: View, from?: string, to?: string): Reply {
   const cites = new Citations(view.library);
-  const events = view.eventsBetween(from, to);
+  const all = view.eventsBetween(from, to);
+  // From a start day: the first ones after it; otherwise the most recent.
+  const events = all.length <= MAX_TIMELINE_ITEMS ? all : from ? all.slice(0, MAX_TIMELINE_ITEMS) : all.slice(-MAX_TIMELINE_ITEMS);
+  const more = all.length - events.length;
   const range = from || to ? ` (${from ? formatDay(from) : 'start'} – ${to ? formatDay(to) : 'latest'})` : '';
   if (!events.length) {
     return { intent: 'timeline', title: `Timeline${range}`, blocks: [{ type: 'text', text: 'The coverage has no dated developments in that range.' }], citations: [], footer: 'Try `/brief timeline` without dates.' };
@@ -85,7 +91,9 @@ function timeline(view: View, from?: string, to?: string): Reply {
     title: `Timeline${range}`,
     blocks: [{ type: 'list', items }],
     citations: cites.list(),
-    footer: '“~” marks an approximate day; “before” means the coverage gives no exact day. Narrow it: `/brief timeline 2022-02-01 2022-02-15`.',
+    footer:
+      (more ? `${events.length} of ${all.length} developments shown (${from ? 'the first' : 'the most recent'}). ` : '') +
+      '“~” marks an approximate day; “before” means the coverage gives no exact day. Narrow it: `/brief timeline 2022-02-01 2022-02-15`.',
   };
 }
 

@@ -15,6 +15,9 @@ export type DigestOptions = {
 };
 
 const TOP_ACTORS = 5;
+/** A digest stays a morning read: the newest briefings and developments of the window, and a count of the rest. */
+const MAX_NEW_BRIEFINGS = 10;
+const MAX_DEVELOPMENTS = 20;
 
 /** The calendar day of an instant in a time zone, YYYY-MM-DD. */
 export function localDay(instant: Date, zone: string): string {
@@ -37,11 +40,11 @@ export function buildDigest(library: Library, opts: DigestOptions): Reply | unde
   const blocks: ReplyBlock[] = [
     {
       type: 'list',
-      heading: `New since ${formatDay(sinceDay)}`,
-      items: fresh.map((b) => cites.item(`${b.updated && b.updated > b.published ? 'Updated: ' : ''}${b.title}. ${lead(b.summary, 2)}`, b.sources)),
+      heading: `New since ${formatDay(sinceDay)}${fresh.length > MAX_NEW_BRIEFINGS ? ` (newest ${MAX_NEW_BRIEFINGS} of ${fresh.length})` : ''}`,
+      items: fresh.slice(-MAX_NEW_BRIEFINGS).map((b) => cites.item(`${b.updated && b.updated > b.published ? 'Updated: ' : ''}${b.title}. ${lead(b.summary, 2)}`, b.sources)),
     },
   ];
-  const inWindow = view.eventsBetween(addDays(sinceDay, 1), today);
+  const inWindow = view.eventsBetween(addDays(sinceDay, 1), today).slice(-MAX_DEVELOPMENTS);
   if (inWindow.length) blocks.push({ type: 'list', heading: 'Dated developments', items: inWindow.map((e) => cites.item(`${dateLabel(e)} — ${e.text}`, e.sources)) });
 
   const inNews = actorsInNews(library, fresh);
