@@ -1,8 +1,8 @@
 // The corpus of broken briefing files: each is reported precisely (file, line, field) and none yields a library.
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './helpers/tmp.ts';
 import { formatError } from '../src/core/parse-files.ts';
 import { loadLibrary } from '../src/library-loader.ts';
 
@@ -12,7 +12,7 @@ const cases: Case[] = JSON.parse(readFileSync(path.join(CORPUS, 'expected.json')
 
 /** The shipped briefings plus one broken file (or with one registry replaced). */
 function folderWith(c: Case): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'broken-'));
+  const dir = tempDir('broken-');
   cpSync('briefings', dir, { recursive: true });
   const target = path.join(dir, c.replaces ?? c.file);
   // Too big to keep in the repository: made here.

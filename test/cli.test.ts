@@ -1,7 +1,7 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './helpers/tmp.ts';
 import { buildProgram } from '../src/cli.ts';
 
 async function run(args: string[], env: Record<string, string> = {}) {
@@ -18,7 +18,7 @@ async function run(args: string[], env: Record<string, string> = {}) {
 }
 
 function brokenCopy(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'briefings-'));
+  const dir = tempDir('briefings-');
   cpSync('briefings', dir, { recursive: true });
   const file = path.join(dir, '2022-02-14-scholz-visits.md');
   writeFileSync(file, readFileSync(file, 'utf8').replace('status: published', 'status: live'));

@@ -1,8 +1,7 @@
 // On a large archive, answers show a bounded window and say how to see the rest.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/tmp.ts';
 import { generateArchive } from '../../bench/generate-archive.ts';
 import { MAX_ACTOR_EVENTS } from '../../src/core/answer-actor.ts';
 import { answer, MAX_TIMELINE_ITEMS } from '../../src/core/answers.ts';
@@ -13,7 +12,7 @@ import { itemTexts } from '../helpers/reply.ts';
 
 let lib: Library;
 beforeAll(async () => {
-  const dir = path.join(mkdtempSync(path.join(tmpdir(), 'archive-')), 'briefings');
+  const dir = path.join(tempDir('archive-'), 'briefings');
   generateArchive(dir, 1500);
   lib = (await loadLibrary(dir)).library!;
 });
