@@ -8,6 +8,7 @@ import { Citations, dateLabel, View } from './view.ts';
 export const MAX_ACTOR_EVENTS = 12;
 export const MAX_ACTOR_QUOTES = 8;
 const MAX_POINTS = 6;
+const DEALT_WINDOW = 200;
 
 /** Whether the coverage visible on the as-of day says anything about the actor. */
 function known(view: View, actor: Actor): boolean {
@@ -57,7 +58,8 @@ function profile(view: View, actor: Actor, focus: ActorFocus, correctedFrom?: st
   const did = events.slice(-MAX_ACTOR_EVENTS).map((e) => cites.item(`${dateLabel(e)} — ${e.text}`, e.sources));
   const said = quotes.slice(-MAX_ACTOR_QUOTES).map((q) => cites.item(`“${q.text.replace(/[,.]$/, '')}” — ${dateLabel(q.said)}, ${q.context}`, [q.source]));
   const context = points.slice(-MAX_POINTS).map((p) => cites.item(p.text, p.sources));
-  const dealt = dealtWith(view, actor, [...events, ...points]);
+  // Recent company is what matters, and it bounds the work on a large archive.
+  const dealt = dealtWith(view, actor, [...events.slice(-DEALT_WINDOW), ...points.slice(-DEALT_WINDOW)]);
 
   const sections: Record<string, ReplyBlock | undefined> = {
     did: did.length ? { type: 'list', heading: 'What they did', items: did } : undefined,

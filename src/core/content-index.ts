@@ -9,6 +9,8 @@ export type ContentIndex = {
   briefings: Entry<{}>[];
   /** Briefing id → the first day it may be shown. */
   visibleFrom: Map<string, string>;
+  /** From this day on, everything is visible (no filtering needed). */
+  allVisibleFrom: string;
   /** All dated events, by date (then precision), the same event from two briefings once. */
   events: Entry<BriefingEvent>[];
   quotes: Entry<Quote>[];
@@ -62,5 +64,6 @@ export function buildContentIndex(briefings: Briefing[], sourcePublished: (id: s
   for (const w of watch) group(byTopic, w.topics, topicEntry, (k) => k.watch, w);
 
   const visibleFrom = new Map(entries.map((e) => [e.briefing.id, e.visibleFrom]));
-  return { briefings: entries, visibleFrom, events, quotes, points, watch, byActor, byTopic };
+  const allVisibleFrom = entries.reduce((max, e) => (e.visibleFrom > max ? e.visibleFrom : max), '');
+  return { briefings: entries, visibleFrom, allVisibleFrom, events, quotes, points, watch, byActor, byTopic };
 }

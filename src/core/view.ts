@@ -15,6 +15,8 @@ export class View {
   ) {}
 
   private visible<T extends { visibleFrom: string }>(items: T[] | undefined): T[] {
+    // The usual case (as of today) sees everything: skip the scan.
+    if (this.asOf >= this.library.content.allVisibleFrom) return items ?? [];
     return (items ?? []).filter((i) => i.visibleFrom <= this.asOf);
   }
 
