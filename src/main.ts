@@ -9,6 +9,8 @@ import { loadLibrary } from './library-loader.ts';
 import type { Logger } from './log.ts';
 import { opsRoutes, startOpsServer, type Health, type Route } from './ops/http.ts';
 import { createMetrics, type Metrics } from './ops/metrics.ts';
+import { DigestService } from './digests/service.ts';
+import { SqliteDigestStore } from './digests/store.ts';
 
 export const VERSION = '0.1.0';
 /** Part of the 10 s shutdown budget given to answers in flight; the rest closes connections. */
@@ -50,7 +52,14 @@ export async function startBot(opts: RunOptions): Promise<Running> {
 
   const metrics = createMetrics(VERSION);
   metrics.briefings.set(library.briefings.length);
-  const handle = createHandler({ library: getLibrary, now, logger, metrics });
+  let store: SqliteDigestStore;
+  try {
+    store = SqliteDigestStore.inDataDir(config.dataDir);
+  } catch (err) {
+    throw new StartupError([`BRIEFBOT_DATA_DIR: expected a folder briefbot can write its database in (${config.dataDir}): ${(err as Error).message}`]);
+  }
+  const digests = new DigestService({ store, logger: logger.child({ part: 'digests' }), now, metrics });
+  const handle = createHandler({ library: getLibrary, now, logger, metrics, digests });
   const states: Health['adapters'] = {};
   const health = (): Health => ({ version: VERSION, briefings: library.briefings.length, adapters: { ...states } });
   const routes = opsRoutes(health, metrics);
@@ -81,6 +90,8 @@ export async function startBot(opts: RunOptions): Promise<Running> {
     }
   }
 
+  await digests.start(adapters, getLibrary);
+
   // Slack's HTTP receiver already serves these routes on PORT; otherwise a small server of our own does.
   const slackServesHttp = Boolean(config.slack && !config.slack.appToken && states.slack?.state === 'connected');
   const ops = !slackServesHttp && (!opts.interactive || adapters.length) ? await startOpsServer(config.port, routes) : undefined;
@@ -108,7 +119,9 @@ export async function startBot(opts: RunOptions): Promise<Running> {
       // Stop taking new work, let answers in flight finish, then close connections.
       const drained = await handle.drain(SHUTDOWN_DRAIN_MS);
       if (!drained) logger.warn('answers still in flight at shutdown were abandoned');
+      await digests.stop();
       await Promise.allSettled([...adapters.map((a) => a.stop()), ops?.close()]);
+      store.close();
       for (const key of Object.keys(states)) states[key] = { state: 'stopped' };
     },
   };

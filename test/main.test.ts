@@ -1,10 +1,13 @@
 // `briefbot start` as a real process: no tokens, no terminal → runs quietly until SIGTERM; bad setup → exit 2.
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './helpers/tmp.ts';
 
 function start(env: Record<string, string>) {
   const child = spawn(process.execPath, ['bin/briefbot.js', 'start'], {
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', PORT: '0', ...env },
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', PORT: '0', BRIEFBOT_DATA_DIR: tempDir('data-'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -46,5 +49,14 @@ describe('briefbot start', () => {
     expect(await bot.exited).toBe(2);
     expect(bot.output().err).toContain('cannot read the briefings folder /nonexistent/briefings');
     expect(bot.output().err).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('exits 2 naming BRIEFBOT_DATA_DIR when the database cannot be written', async () => {
+    // A file where the folder should be: cannot be created, whoever runs the test (root included).
+    const blocker = path.join(tempDir('data-'), 'not-a-folder');
+    writeFileSync(blocker, 'x');
+    const bot = start({ BRIEFBOT_DATA_DIR: path.join(blocker, 'data') });
+    expect(await bot.exited).toBe(2);
+    expect(bot.output().err).toMatch(/^BRIEFBOT_DATA_DIR: expected a folder briefbot can write/m);
   });
 });

@@ -7,10 +7,11 @@ import { createLogger } from '../../src/log.ts';
 import { startBot, type Running } from '../../src/main.ts';
 import { briefInteraction, STRING, SUB } from '../fakes/discord/payloads.ts';
 import { FakeDiscord } from '../fakes/discord/server.ts';
+import { tempDir } from '../helpers/tmp.ts';
 
 const logs: string[] = [];
 const logger = createLogger('info', new Writable({ write: (c, _e, cb) => (logs.push(String(c)), cb()) }));
-const base: Config = { briefingsDir: 'briefings', dataDir: 'data', logLevel: 'info', port: 0 };
+const base: Config = { briefingsDir: 'briefings', dataDir: tempDir('data-'), logLevel: 'info', port: 0 };
 let running: Running | undefined;
 let fake: FakeDiscord | undefined;
 
