@@ -12,6 +12,7 @@ const envSchema = z.object({
   BRIEFBOT_DATA_DIR: optional,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  BRIEFBOT_DIGEST_POSTS_PER_SECOND: z.coerce.number().positive().max(1000).optional(),
   SLACK_BOT_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xoxb-'), 'a bot token starting with xoxb-'),
   SLACK_SIGNING_SECRET: optional,
   SLACK_APP_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xapp-'), 'an app-level token starting with xapp-'),
@@ -45,6 +46,8 @@ export type Config = {
   dataDir: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   port: number;
+  /** Overrides the per-platform digest pacing (posts per second), e.g. behind a proxy with other limits. */
+  digestPostsPerSecond?: number;
   slack?: SlackConfig;
   discord?: DiscordConfig;
 };
@@ -87,6 +90,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       dataDir: e.BRIEFBOT_DATA_DIR ?? 'data',
       logLevel: e.LOG_LEVEL,
       port: e.PORT,
+      digestPostsPerSecond: e.BRIEFBOT_DIGEST_POSTS_PER_SECOND,
       slack,
       discord,
     },

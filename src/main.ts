@@ -58,7 +58,14 @@ export async function startBot(opts: RunOptions): Promise<Running> {
   } catch (err) {
     throw new StartupError([`BRIEFBOT_DATA_DIR: expected a folder briefbot can write its database in (${config.dataDir}): ${(err as Error).message}`]);
   }
-  const digests = new DigestService({ store, logger: logger.child({ part: 'digests' }), now, metrics });
+  const rate = config.digestPostsPerSecond;
+  const digests = new DigestService({
+    store,
+    logger: logger.child({ part: 'digests' }),
+    now,
+    metrics,
+    postsPerSecond: rate ? { slack: rate, discord: rate } : undefined,
+  });
   const handle = createHandler({ library: getLibrary, now, logger, metrics, digests });
   const states: Health['adapters'] = {};
   const health = (): Health => ({ version: VERSION, briefings: library.briefings.length, adapters: { ...states } });

@@ -14,6 +14,8 @@ export class FakeRest extends EventEmitter {
   private scripted: { method: string; path: RegExp; answer: Handled }[] = [];
   /** Tokens the fake accepts; anything else gets 401. */
   validToken = 'fake-token';
+  /** Discord drops a repeated nonce sent with enforce_nonce; off, the bot's own ledger alone must prevent duplicates. */
+  honourNonce = true;
   gatewayUrl = '';
 
   /** The next request matching method and path gets a 429 telling the client to wait `retryAfter` seconds. */
@@ -83,7 +85,7 @@ export class FakeRest extends EventEmitter {
         return { status: 200, body: recent.map((s) => s.data) };
       }
       if (r.method === 'POST') {
-        const nonce = r.body?.enforce_nonce ? r.body.nonce : undefined;
+        const nonce = r.body?.enforce_nonce && this.honourNonce ? r.body.nonce : undefined;
         const earlier = nonce && this.messages.find((s) => s.channel_id === channel && s.nonce === nonce);
         if (earlier) return { status: 200, body: { ...earlier.data, nonce } };
         const data = this.message(channel, r.body);
