@@ -1,7 +1,7 @@
 // Daily digests: /brief digest commands, node-cron schedules per zone, and exactly-once delivery through the ledger.
 import cron from 'node-cron';
 import { DateTime } from 'luxon';
-import { RateLimiterMemory, RateLimiterQueue } from 'rate-limiter-flexible';
+import pThrottle from 'p-throttle';
 import type { ChatAdapter, Platform, RequestContext } from '../adapters/types.ts';
 import type { DigestCommands } from '../app/handler.ts';
 import type { Command } from '../core/command.ts';
@@ -17,8 +17,8 @@ import type { DigestStore, Subscription } from './store.ts';
 export const MAX_FAILURES = 3;
 /** How far back missed days are recorded after a long outage. */
 const MAX_MISSED_DAYS = 7;
-/** Posts per second per platform: Discord allows 50 requests/s per bot, Slack a few hundred messages a minute. */
-export const POSTS_PER_SECOND: Record<Platform, number> = { discord: 20, slack: 3, console: 1000 };
+/** Posts per second per platform: Discord allows 50 requests/s per bot (10% left for answers), Slack a few hundred messages a minute. */
+export const POSTS_PER_SECOND: Record<Platform, number> = { discord: 45, slack: 3, console: 1000 };
 /** A sweep that catches any schedule node-cron did not fire (a DST gap, a stalled event loop). */
 const SWEEP_MS = 5 * 60_000;
 
@@ -44,7 +44,7 @@ export class DigestService implements DigestCommands {
   private readonly adapters = new Map<Platform, ChatAdapter>();
   private readonly tasks = new Map<string, Scheduled>();
   private readonly running = new Map<string, Promise<void>>();
-  private readonly pacers = new Map<Platform, RateLimiterQueue>();
+  private readonly pacers = new Map<Platform, () => Promise<void>>();
   private library?: () => Library;
   private sweep?: NodeJS.Timeout;
   private readonly schedule: ScheduleFn;
@@ -158,14 +158,15 @@ export class DigestService implements DigestCommands {
     return new Date(sub.createdAt);
   }
 
+  /** Strict throttling: never more than the rate in any one-second span, so the platform has no 429 to give. */
   private async pace(platform: Platform): Promise<void> {
-    let queue = this.pacers.get(platform);
-    if (!queue) {
+    let wait = this.pacers.get(platform);
+    if (!wait) {
       const perSecond = this.deps.postsPerSecond?.[platform] ?? POSTS_PER_SECOND[platform];
-      queue = new RateLimiterQueue(new RateLimiterMemory({ points: perSecond, duration: 1 }), { maxQueueSize: 100_000 });
-      this.pacers.set(platform, queue);
+      wait = pThrottle({ limit: perSecond, interval: 1000, strict: true })(async () => {});
+      this.pacers.set(platform, wait);
     }
-    await queue.removeTokens(1);
+    await wait();
   }
 
   private plan(sub: Subscription): void {

@@ -14,6 +14,11 @@ export class FakeRest extends EventEmitter {
   private scripted: { method: string; path: RegExp; answer: Handled }[] = [];
   /** Tokens the fake accepts; anything else gets 401. */
   validToken = 'fake-token';
+  /** When set, Discord's global limit: more requests than this in one second get a global 429. */
+  globalPerSecond?: number;
+  /** How many 429s the fake has answered. */
+  rateLimited = 0;
+  private recent: number[] = [];
   /** Discord drops a repeated nonce sent with enforce_nonce; off, the bot's own ledger alone must prevent duplicates. */
   honourNonce = true;
   gatewayUrl = '';
@@ -63,6 +68,8 @@ export class FakeRest extends EventEmitter {
   }
 
   private route(r: RecordedRequest): Handled {
+    const limited = this.globalLimit(r);
+    if (limited) return limited;
     const scripted = this.scripted.findIndex((l) => l.method === r.method && l.path.test(r.path));
     if (scripted >= 0) return this.scripted.splice(scripted, 1)[0]!.answer;
     const interactionRoute = /^\/(interactions|webhooks)\//.test(r.path);
@@ -103,6 +110,20 @@ export class FakeRest extends EventEmitter {
       return { status: 200, body: (r.body as any[]).map((c) => ({ ...c, id: nextSnowflake(), application_id: BOT_USER.id, version: '1' })) };
     }
     return { status: 404, body: { message: `fake Discord has no route ${r.method} ${r.path}`, code: 0 } };
+  }
+
+  /** Interaction callbacks are exempt from the global limit, as on Discord. */
+  private globalLimit(r: RecordedRequest): Handled | undefined {
+    if (!this.globalPerSecond || r.path.startsWith('/interactions/')) return undefined;
+    const now = Date.now();
+    this.recent = this.recent.filter((t) => t > now - 1000);
+    if (this.recent.length < this.globalPerSecond) {
+      this.recent.push(now);
+      return undefined;
+    }
+    this.rateLimited++;
+    const retryAfter = Math.max(0.001, (this.recent[0]! + 1000 - now) / 1000);
+    return { status: 429, body: { message: 'You are being rate limited.', retry_after: retryAfter, global: true }, headers: { 'retry-after': String(Math.ceil(retryAfter)), 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' } };
   }
 
   private message(channel: string, body: any) {
