@@ -59,6 +59,6 @@ export async function benchFanout(): Promise<void> {
         ['channels', 'total s', 'lower bound s', 'ratio', 'duplicates', 'not delivered', '429s answered'],
         [[String(CHANNELS), s((r) => r.seconds), s((r) => r.bound), s((r) => r.seconds / r.bound), s((r) => r.duplicates, 0), s((r) => r.missing, 0), s((r) => r.rateLimited, 0)]],
       ) +
-      '\n\nTarget: within 1.2× of the bound, zero duplicates, every 429 retried to delivery. Slack: not measured (no Slack adapter yet).',
+      '\n\nTarget: within 1.2× of the bound, zero duplicates, every 429 retried to delivery. Slack fan-out: not measured yet.',
   );
 }
