@@ -11,4 +11,11 @@ export const discordFactory: AdapterFactory = async ({ config, logger, library }
   });
 };
 
-export const platformFactories = { discord: discordFactory };
+export const slackFactory: AdapterFactory = async ({ config, logger, routes }) => {
+  if (!config.slack) return undefined;
+  const { createSlackAdapter } = await import('../adapters/slack/index.ts');
+  // In HTTP mode Slack's receiver also serves /healthz and /metrics on PORT.
+  return createSlackAdapter(config.slack, { logger: logger.child({ platform: 'slack' }), port: config.port, routes });
+};
+
+export const platformFactories = { slack: slackFactory, discord: discordFactory };

@@ -7,6 +7,8 @@ import { createLogger } from '../../src/log.ts';
 import { startBot, type Running } from '../../src/main.ts';
 import { briefInteraction, STRING, SUB } from '../fakes/discord/payloads.ts';
 import { FakeDiscord } from '../fakes/discord/server.ts';
+import { FakeSlack, sign, slashCommand } from '../fakes/slack/api.ts';
+import { createServer } from 'node:net';
 import { tempDir } from '../helpers/tmp.ts';
 
 const logs: string[] = [];
@@ -14,13 +16,23 @@ const logger = createLogger('info', new Writable({ write: (c, _e, cb) => (logs.p
 const base: Config = { briefingsDir: 'briefings', dataDir: tempDir('data-'), logLevel: 'info', port: 0 };
 let running: Running | undefined;
 let fake: FakeDiscord | undefined;
+let slack: FakeSlack | undefined;
 
 afterEach(async () => {
   await running?.stop();
   await fake?.stop();
-  running = fake = undefined;
+  await slack?.stop();
+  running = fake = slack = undefined;
   logs.length = 0;
 });
+
+async function freePort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const p = (s.address() as { port: number }).port;
+  await new Promise<void>((r) => s.close(() => r()));
+  return p;
+}
 
 const start = (config: Config) =>
   startBot({ config, logger, input: new PassThrough(), output: new PassThrough(), interactive: false, platforms: platformFactories });
@@ -49,5 +61,38 @@ describe('briefbot start with platforms', () => {
     expect(state.detail).toBeTruthy();
     expect(logs.join('')).toContain('adapter failed to start; the others keep running');
     expect(logs.join('')).not.toContain('wrong-token');
+  });
+
+  it('runs Slack and Discord side by side; Slack serves /slack/events, /healthz and /metrics on PORT', async () => {
+    fake = await new FakeDiscord().start();
+    slack = await new FakeSlack().start();
+    const port = await freePort();
+    running = await start({
+      ...base,
+      port,
+      discord: { token: fake.rest.validToken, apiUrl: fake.apiUrl },
+      slack: { botToken: 'xoxb-wired', signingSecret: 'wired-secret', apiUrl: `${slack.url}/api/`, digestAdmins: [] },
+    });
+    expect(running.opsPort).toBe(port);
+    expect((await health(running)).adapters).toEqual({ slack: { state: 'connected' }, discord: { state: 'connected' } });
+    const body = slashCommand('who is Ryabkov', { responseUrl: `${slack.url}/respond/1` });
+    const res = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...sign(body, 'wired-secret') }, body });
+    expect(JSON.stringify(await res.json())).toContain('Sergei Ryabkov');
+  });
+
+  it('keeps Discord serving when Slack cannot start (a revoked token), with health on our own server', async () => {
+    fake = await new FakeDiscord().start();
+    slack = await new FakeSlack().start();
+    slack.failNext('auth.test', 200, { ok: false, error: 'invalid_auth' });
+    running = await start({
+      ...base,
+      port: 0,
+      discord: { token: fake.rest.validToken, apiUrl: fake.apiUrl },
+      slack: { botToken: 'xoxb-revoked-9z', signingSecret: 's', apiUrl: `${slack.url}/api/`, digestAdmins: [] },
+    });
+    const h = await health(running);
+    expect(h.adapters.slack).toMatchObject({ state: 'failed', detail: expect.stringContaining('invalid_auth') });
+    expect(h.adapters.discord).toEqual({ state: 'connected' });
+    expect(logs.join('')).not.toContain('xoxb-revoked-9z');
   });
 });
