@@ -1,5 +1,5 @@
 // The Slack adapter (Bolt): /brief and @mentions in, Block Kit out, channel posts with metadata for the digest.
-import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { SlackConfig } from '../../config.ts';
 import { parseCommand } from '../../core/questions.ts';
 import type { Command } from '../../core/command.ts';
@@ -44,9 +44,10 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
     logLevel: LogLevel.INFO,
     clientOptions,
     deferInitialization: true,
-    ...(socketMode
-      ? { socketMode: true, appToken: config.appToken }
-      : { receiver: new HTTPReceiver({ signingSecret: config.signingSecret!, endpoints: '/slack/events', customRoutes: deps.routes ?? [], logger: boltLogger(logger) }) }),
+    receiver: socketMode
+      ? // The socket client makes its own apps.connections.open call: it needs the API URL too (GovSlack, proxies).
+        new SocketModeReceiver({ appToken: config.appToken!, logger: boltLogger(logger), installerOptions: { clientOptions } })
+      : new HTTPReceiver({ signingSecret: config.signingSecret!, endpoints: '/slack/events', customRoutes: deps.routes ?? [], logger: boltLogger(logger) }),
   });
   const ackWithin = deps.ackWithinMs ?? ACK_WITHIN_MS;
   let botUserId = '';

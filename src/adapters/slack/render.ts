@@ -11,6 +11,9 @@ export const SLACK_LIMITS = {
   contextElements: 10,
   messageBlockText: 10_000,
   fallbackText: 3000,
+  /** Our own caps, so sources and footer always leave room for the answer. */
+  citationText: 400,
+  footerText: 1000,
 } as const;
 
 export type SlackBlock =
@@ -74,9 +77,9 @@ export function replyToBlocks(reply: Reply): SlackMessage {
   });
   const tail: SlackBlock[] = [];
   for (let i = 0; i < sources.length; i += SLACK_LIMITS.contextElements) {
-    tail.push({ type: 'context', elements: sources.slice(i, i + SLACK_LIMITS.contextElements).map((s) => ({ type: 'mrkdwn' as const, text: cut(s, SLACK_LIMITS.sectionText) })) });
+    tail.push({ type: 'context', elements: sources.slice(i, i + SLACK_LIMITS.contextElements).map((s) => ({ type: 'mrkdwn' as const, text: cut(s, SLACK_LIMITS.citationText) })) });
   }
-  if (reply.footer) tail.push({ type: 'context', elements: [{ type: 'mrkdwn', text: cut(escape(reply.footer), SLACK_LIMITS.sectionText) }] });
+  if (reply.footer) tail.push({ type: 'context', elements: [{ type: 'mrkdwn', text: cut(escape(reply.footer), SLACK_LIMITS.footerText) }] });
 
   // plain_text is not parsed for mentions, but no answer should even look like `<!channel>`: angle brackets become look-alikes.
   const title = (reply.title || 'briefbot').replace(/</g, '‹').replace(/>/g, '›');
@@ -85,19 +88,25 @@ export function replyToBlocks(reply: Reply): SlackMessage {
   return { blocks, text: cut(escape(`${reply.title}\n${fallbackLines(reply)}`), SLACK_LIMITS.fallbackText) };
 }
 
-/** Header, as much of the body as fits, the sources and footer; a pointer where lines were left out. */
+/** Header, the sources and footer (as many as fit half the budget), then as much of the body as fits; a pointer where lines were left out. */
 function fit(header: SlackBlock, body: SlackBlock[], tail: SlackBlock[]): SlackBlock[] {
   const pointer = (n: number): SlackBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text: `${n} more part${n === 1 ? '' : 's'} left out: ask a narrower question, e.g. \`/brief timeline 2022-02-01 2022-02-15\` or \`/brief actor <name>\`.` }] });
-  const budgetBlocks = SLACK_LIMITS.blocks - 1 - Math.min(tail.length, SLACK_LIMITS.blocks - 2) - 1;
-  let used = blockText(header) + tail.reduce((n, b) => n + blockText(b), 0) + 200;
+  const POINTER_TEXT = 200;
+  let used = blockText(header) + POINTER_TEXT;
+  const tailKept: SlackBlock[] = [];
+  for (const b of tail) {
+    if (tailKept.length >= SLACK_LIMITS.blocks / 2 || used + blockText(b) > SLACK_LIMITS.messageBlockText / 2) break;
+    tailKept.push(b);
+    used += blockText(b);
+  }
+  const room = SLACK_LIMITS.blocks - 2 - tailKept.length;
   const kept: SlackBlock[] = [];
   for (const b of body) {
-    if (kept.length >= budgetBlocks || used + blockText(b) > SLACK_LIMITS.messageBlockText) break;
+    if (kept.length >= room || used + blockText(b) > SLACK_LIMITS.messageBlockText) break;
     kept.push(b);
     used += blockText(b);
   }
   const left = body.length - kept.length;
-  const tailKept = tail.slice(0, SLACK_LIMITS.blocks - 1 - kept.length - (left ? 1 : 0));
   return [header, ...kept, ...(left ? [pointer(left)] : []), ...tailKept];
 }
 

@@ -3,6 +3,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
 
 export type SlackCall = { method: string; args: Record<string, any>; token?: string };
 type Scripted = { method: string; status: number; body: unknown; headers?: Record<string, string> };
@@ -31,6 +32,11 @@ export class FakeSlack extends EventEmitter {
   readonly admins = new Set<string>();
   private scripted: Scripted[] = [];
   private server?: Server;
+  private readonly wss = new WebSocketServer({ noServer: true });
+  /** The Socket Mode connection, once the client opened it. */
+  socket?: WebSocket;
+  /** Frames the Socket Mode client sent (acknowledgements). */
+  readonly socketFrames: any[] = [];
   private ts = 1_644_800_000;
   url = '';
 
@@ -62,6 +68,17 @@ export class FakeSlack extends EventEmitter {
       res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers }).end(JSON.stringify(answer.body));
       this.emit('call', call);
     });
+    this.server.on('upgrade', (req, sock, head) => {
+      this.wss.handleUpgrade(req, sock, head, (ws) => {
+        this.socket = ws;
+        ws.on('message', (data) => {
+          this.socketFrames.push(JSON.parse(String(data)));
+          this.emit('frame', this.socketFrames.at(-1));
+        });
+        ws.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake', approximate_connection_time: 18060 }, connection_info: { app_id: 'A123456' } }));
+        this.emit('socket');
+      });
+    });
     await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
@@ -84,6 +101,8 @@ export class FakeSlack extends EventEmitter {
           messages: this.messages.filter((m) => m.channel === args.channel).reverse().map((m) => ({ type: 'message', ts: m.ts, text: m.args.text, ...(m.args.metadata && { metadata: m.args.metadata }) })),
           has_more: false,
         };
+      case 'apps.connections.open':
+        return { ok: true, url: `${this.url.replace('http', 'ws')}/link/?ticket=fake` };
       case 'users.info':
         return { ok: true, user: { id: args.user, is_admin: this.admins.has(args.user), is_owner: false } };
       default:
@@ -91,7 +110,7 @@ export class FakeSlack extends EventEmitter {
     }
   }
 
-  waitFor<T>(event: 'call' | 'response', match: (x: any) => boolean, existing: T[]): Promise<any> {
+  waitFor<T>(event: 'call' | 'response' | 'frame', match: (x: any) => boolean, existing: T[]): Promise<any> {
     const seen = existing.find(match);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve) => {
@@ -112,7 +131,17 @@ export class FakeSlack extends EventEmitter {
     return this.waitFor('response', (r: { path: string }) => r.path === path, this.responses);
   }
 
+  /** Sends a Socket Mode envelope and resolves with the client's acknowledgement. */
+  async envelope(type: string, payload: unknown): Promise<any> {
+    const id = `env-${Math.random().toString(36).slice(2)}`;
+    const ack = this.waitFor('frame', (f: { envelope_id?: string }) => f.envelope_id === id, this.socketFrames);
+    this.socket!.send(JSON.stringify({ envelope_id: id, type, payload, accepts_response_payload: true, retry_attempt: 0, retry_reason: '' }));
+    return ack;
+  }
+
   async stop(): Promise<void> {
+    for (const c of this.wss.clients) c.terminate();
+    this.wss.close();
     this.server?.closeAllConnections();
     await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
   }
