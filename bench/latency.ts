@@ -1,5 +1,6 @@
 // B1 command latency against the platforms' 3-second deadlines, each beside the bare framework in the same run.
 import { discordLatency, type LatencyRun } from './latency-discord.ts';
+import { slackLatency } from './latency-slack.ts';
 import { fmt, publish, stat, table } from './report.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -15,12 +16,17 @@ function rows(name: string, runs: Pair[]): string[][] {
 
 export async function benchLatency(): Promise<void> {
   const discord: Pair[] = [];
-  for (let i = 0; i < RUNS; i++) discord.push(await discordLatency(N, RATE));
+  const slack: Pair[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    slack.push(await slackLatency(N / RATE, RATE));
+    discord.push(await discordLatency(N, RATE));
+  }
   publish(
     'B1 command latency',
     `${RUNS} runs; each ${N} commands (/brief actor putin and /brief search sanctions, alternating) at ${RATE}/s after 50 warm-up, ` +
-      'timed from the platform event to the reply reaching the fake platform API on 127.0.0.1. Bare: the same framework replying a constant string.\n\n' +
-      table(['platform', 'ours p50 ms', 'ours p99 ms', 'bare p50 ms', 'bare p99 ms', 'p99 ours/bare'], rows('Discord (discord.js)', discord)) +
+      'Slack: autocannon (10 connections, fixed rate) sends correctly signed slash-command requests to the Bolt HTTP receiver; latency until the acknowledgement carrying the answer. ' +
+      'Discord: from INTERACTION_CREATE on the fake gateway until the interaction callback reaches the fake REST, all on 127.0.0.1. Bare: the same framework replying a constant string.\n\n' +
+      table(['platform', 'ours p50 ms', 'ours p99 ms', 'bare p50 ms', 'bare p99 ms', 'p99 ours/bare'], [...rows('Slack (Bolt HTTP)', slack), ...rows('Discord (discord.js)', discord)]) +
       '\n\nTarget: p99 < 20 ms and within 1.25× of the bare framework, against a 3,000 ms platform deadline.',
   );
 }
