@@ -73,7 +73,19 @@ export class DigestService implements DigestCommands {
   /** Delivers every due digest not yet delivered, resolves claims a crash left open, records missed days. */
   async catchUp(): Promise<void> {
     const now = this.deps.now();
-    await Promise.all(this.deps.store.subscriptions().filter((s) => this.adapters.has(s.platform)).map((s) => this.catchUpOne(s, now)));
+    let subs: Subscription[];
+    try {
+      subs = this.deps.store.subscriptions().filter((s) => this.adapters.has(s.platform));
+    } catch (err) {
+      this.deps.logger.error({ err }, 'digest store unavailable; the next sweep retries');
+      return;
+    }
+    await Promise.all(
+      subs.map((s) =>
+        // A locked or failing database delays a digest to the next sweep; it never stops the others or the bot.
+        this.catchUpOne(s, now).catch((err: unknown) => this.deps.logger.error({ err, platform: s.platform, channel: s.channel }, 'digest catch-up failed; the next sweep retries')),
+      ),
+    );
   }
 
   private async catchUpOne(sub: Subscription, now: Date): Promise<void> {
@@ -173,8 +185,16 @@ export class DigestService implements DigestCommands {
     this.unplan(sub);
     if (sub.pausedReason || !this.adapters.has(sub.platform)) return;
     const task = this.schedule(cronExpression(sub.time), () => {
-      const current = this.deps.store.subscription(sub.platform, sub.channel);
-      if (current && !current.pausedReason) void this.deliver(current, lastSlot(current.time, current.zone, this.deps.now()).period);
+      try {
+        const current = this.deps.store.subscription(sub.platform, sub.channel);
+        if (current && !current.pausedReason) {
+          this.deliver(current, lastSlot(current.time, current.zone, this.deps.now()).period).catch((err: unknown) =>
+            this.deps.logger.error({ err, channel: sub.channel }, 'digest delivery failed; the next sweep retries'),
+          );
+        }
+      } catch (err) {
+        this.deps.logger.error({ err, channel: sub.channel }, 'digest store unavailable; the next sweep retries');
+      }
     }, { timezone: sub.zone });
     this.tasks.set(keyOf(sub), task);
   }

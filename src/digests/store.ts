@@ -67,10 +67,10 @@ const toDelivery = (r: DeliveryRow): Delivery => ({
 export class SqliteDigestStore implements DigestStore {
   private readonly db: Database.Database;
 
-  /** `file` ":memory:" for tests; otherwise the folder is created. */
-  constructor(file: string) {
+  /** `file` ":memory:" for tests; otherwise the folder is created. A locked database is waited for `busyTimeoutMs`. */
+  constructor(file: string, opts: { busyTimeoutMs?: number } = {}) {
     if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
-    this.db = new Database(file, { timeout: 5_000 });
+    this.db = new Database(file, { timeout: opts.busyTimeoutMs ?? 5_000 });
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.migrate();

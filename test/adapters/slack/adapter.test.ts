@@ -155,6 +155,13 @@ describe('mentions and posts', () => {
     expect(fake.calls.filter((c) => c.method === 'chat.postMessage').length - before).toBe(2);
   });
 
+  it('retries a 500 from the Web API and posts once', async () => {
+    fake.failNext('chat.postMessage', 500, { ok: false, error: 'internal_error' });
+    const before = fake.messages.length;
+    await adapter.post('C500', answer({ kind: 'help' }, library, { asOf: '2022-03-01' }));
+    expect(fake.messages.length - before).toBe(1);
+  });
+
   it('reports ok:false to the caller and keeps serving', async () => {
     fake.failNext('chat.postMessage', 200, { ok: false, error: 'channel_not_found' });
     await expect(adapter.post('CGONE', answer({ kind: 'help' }, library, { asOf: '2022-03-01' }))).rejects.toThrow(/channel_not_found/);
