@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import { ConsoleAdapter } from './adapters/console.ts';
 import type { ChatAdapter, Platform } from './adapters/types.ts';
 import { loadLibrary } from './library-loader.ts';
+import { watchLibrary } from './reload.ts';
 import type { Logger } from './log.ts';
 import { opsRoutes, startOpsServer, type Health, type Route } from './ops/http.ts';
 import { createMetrics, type Metrics } from './ops/metrics.ts';
@@ -98,6 +99,14 @@ export async function startBot(opts: RunOptions): Promise<Running> {
   }
 
   await digests.start(adapters, getLibrary);
+  const stopWatching = watchLibrary(config.briefingsDir, getLibrary, {
+    logger,
+    onLibrary: (next) => {
+      library = next;
+      metrics.briefings.set(next.briefings.length);
+    },
+    onErrors: () => metrics.reloadFailures.inc(),
+  });
 
   // Slack's HTTP receiver already serves these routes on PORT; otherwise a small server of our own does.
   const slackServesHttp = Boolean(config.slack && !config.slack.appToken && states.slack?.state === 'connected');
@@ -126,6 +135,7 @@ export async function startBot(opts: RunOptions): Promise<Running> {
       // Stop taking new work, let answers in flight finish, then close connections.
       const drained = await handle.drain(SHUTDOWN_DRAIN_MS);
       if (!drained) logger.warn('answers still in flight at shutdown were abandoned');
+      stopWatching();
       await digests.stop();
       await Promise.allSettled([...adapters.map((a) => a.stop()), ops?.close()]);
       store.close();
