@@ -100,6 +100,45 @@ export function buildProgram(io: Io = defaultIo, env: Record<string, string | un
     });
 
   program
+    .command('ingest')
+    .description('raw articles (.txt, saved .html, or folders) in, draft briefings out under briefings/drafts/')
+    .argument('<files...>')
+    .option('--out <dir>', 'where drafts go (default: <briefings>/drafts)')
+    .option('--briefings <dir>', 'the briefings folder', briefingsDefault)
+    .option('--published <day>', 'publication day when the text does not say (YYYY-MM-DD)', day)
+    .option('--outlet <name>', 'the outlet when the text does not say')
+    .action(async (files: string[], o: { out?: string; briefings: string; published?: string; outlet?: string }) => {
+      const lib = await library(o.briefings);
+      if (!lib) return;
+      const { ingest, summaryTable } = await import('./ingest/pipeline.ts');
+      const dataDir = env.BRIEFBOT_DATA_DIR || 'data';
+      const results = ingest(files, {
+        library: lib,
+        draftsDir: o.out ?? `${o.briefings}/drafts`,
+        indexFile: `${dataDir}/ingest-index.json`,
+        published: o.published,
+        outlet: o.outlet,
+      });
+      io.out(summaryTable(results));
+      if (results.some((r) => r.kind === 'error')) io.exit(1);
+    });
+
+  program
+    .command('publish')
+    .description('validate a reviewed draft with the whole library and move it into the published set')
+    .argument('<draft>')
+    .option('--briefings <dir>', 'the briefings folder', briefingsDefault)
+    .action(async (draft: string, o: { briefings: string }) => {
+      const { publish } = await import('./ingest/publish.ts');
+      const result = await publish(draft, { briefingsDir: o.briefings });
+      if (result.ok) io.out(`published: ${result.path}\n`);
+      else {
+        io.err(result.errors.map(formatError).join('\n') + '\nnothing was published\n');
+        io.exit(1);
+      }
+    });
+
+  program
     .command('register-commands')
     .description('register the /brief command with Discord (in one server with --guild, else globally)')
     .option('--guild <id>', 'a server id: registers there at once, for development')

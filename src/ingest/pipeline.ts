@@ -69,7 +69,7 @@ function ingestOne(file: string, opts: IngestOptions, index: DuplicateIndex): In
     return { ...q, speakerId: r?.kind === 'found' ? r.actor.id : undefined };
   });
   const topics = [...new Set(library.topicResolver.mentioned(text).map((t) => t.id))];
-  const sourceId = `${slug(opts.outlet ?? article.outletHint ?? article.byline ?? 'source')}-${published}-${slug(article.title).slice(0, 30)}`;
+  const sourceId = `${slug(opts.outlet ?? article.outletHint ?? article.byline ?? 'source')}-${published}-${slug(article.title).slice(0, 30).replace(/-+$/, '')}`;
   const source: Source = {
     id: sourceId,
     outlet: opts.outlet ?? article.outletHint ?? NOT_STATED,
