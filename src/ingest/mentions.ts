@@ -5,7 +5,7 @@ import { splitSentences } from '../core/search.ts';
 export type Candidate = { name: string; sentence: string };
 
 /** Capitalised runs of two or more words ("Joshua Yaffa", "Defense Priorities") that may name a person or body. */
-const NAME_RUN = /\b(?:[A-Z][\p{L}'’-]+|[A-Z]\.)(?:\s+(?:of|the|de|von|van|al|[A-Z][\p{L}'’-]+|[A-Z]\.)){1,4}/gu;
+const NAME_RUN = /\b(?:\p{Lu}[\p{L}'’-]+|\p{Lu}\.)(?:\s+(?:(?:of|the|de|von|van)(?=\s+\p{Lu})|\p{Lu}[\p{L}'’-]+|\p{Lu}\.)){1,4}/gu;
 const NOT_NAMES = /^(The|This|That|These|Those|But|And|So|If|While|Some|Many|Given|Considering|Over|Enter|Is|Can|What|Whatever|Moscow|Washington|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 
 export function findActors(text: string, library: Library): { actors: string[]; candidates: Candidate[] } {
@@ -16,7 +16,7 @@ export function findActors(text: string, library: Library): { actors: string[]; 
     for (const m of known) if (m.value.length === 1) actors.add(m.value[0]!.id);
     for (const match of sentence.matchAll(NAME_RUN)) {
       const name = match[0].replace(/[’']s$/, '').trim();
-      if (NOT_NAMES.test(name) || name.split(/\s+/).length < 2) continue;
+      if (NOT_NAMES.test(name) || name.split(/\s+/).length < 2 || library.topicResolver.mentioned(name).length) continue;
       // A run that the registry already covers (fully or by one of its names) is not a candidate.
       const start = match.index;
       if (known.some((k) => k.start < start + name.length && k.end > start)) continue;
