@@ -16,8 +16,11 @@ export function shingles(text: string): Set<number> {
   return out;
 }
 
+/** FNV-1a, 32 bits: a shingle hash needs spread, not secrecy, and md5 per shingle was most of the cost. */
 function hash32(s: string): number {
-  return createHash('md5').update(s).digest().readUInt32LE(0);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 /** Fixed random hash functions (a·x + b mod p), the same on every run so stored signatures stay comparable. */
