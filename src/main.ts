@@ -101,9 +101,10 @@ export async function startBot(opts: RunOptions): Promise<Running> {
   await digests.start(adapters, getLibrary);
   const stopWatching = watchLibrary(config.briefingsDir, getLibrary, {
     logger,
-    onLibrary: (next) => {
+    onLibrary: (next, added) => {
       library = next;
       metrics.briefings.set(next.briefings.length);
+      digests.announce(added).catch((err: unknown) => logger.error({ err }, 'alerts on new briefings failed'));
     },
     onErrors: () => metrics.reloadFailures.inc(),
   });

@@ -152,6 +152,7 @@ function help(): Reply {
     '`/brief search nord stream` — full-text search with snippets',
     '`/brief sources` — the articles behind the answers',
     '`/brief digest subscribe 08:00 Europe/Berlin` — a daily digest in this channel (also `status`, `preview`, `unsubscribe`)',
+    '`/brief alerts on` — a short post here whenever a new briefing is published (`alerts off` stops it)',
     'Or just ask: “what has Scholz done?”',
   ].map((text) => ({ text, cites: [] }));
   return { intent: 'help', title: 'briefbot: curated, cited briefings on the US/Russia/Ukraine crisis', blocks: [{ type: 'list', items }], citations: [], footer: 'Every fact is cited; nothing outside the curated coverage is answered.' };

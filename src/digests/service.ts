@@ -8,6 +8,7 @@ import type { Command } from '../core/command.ts';
 import { buildDigest } from '../core/digest.ts';
 import type { Library } from '../core/library.ts';
 import type { Reply } from '../core/reply.ts';
+import { splitSentences } from '../core/search.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../ops/metrics.ts';
 import { addDay, cronExpression, dayIn, isValidZone, lastSlot, nextSlot, normalizeTime, slotOn } from './slots.ts';
@@ -160,6 +161,29 @@ export class DigestService implements DigestCommands {
     }
   }
 
+  /** A short post per new briefing to every channel that opted in: once per (channel, briefing), through the ledger. */
+  async announce(briefingIds: string[]): Promise<void> {
+    const library = this.library?.();
+    if (!library || !briefingIds.length) return;
+    for (const { platform, channel } of this.deps.store.alertChannels()) {
+      const adapter = this.adapters.get(platform);
+      if (!adapter) continue;
+      for (const id of briefingIds) {
+        const briefing = library.briefingById.get(id);
+        const period = `briefing:${id}`;
+        if (!briefing || !this.deps.store.claim(platform, channel, period, this.deps.now().toISOString())) continue;
+        try {
+          await this.pace(platform);
+          const posted = await adapter.post(channel, alertReply(library, briefing), { idempotencyKey: `alert:${platform}:${channel}:${id}` });
+          this.deps.store.setDelivery({ platform, channel, period, state: 'sent', messageId: posted.id, updatedAt: this.deps.now().toISOString() });
+        } catch (err) {
+          this.deps.store.setDelivery({ platform, channel, period, state: 'failed', error: (err as Error).message.slice(0, 300), updatedAt: this.deps.now().toISOString() });
+          this.deps.logger.warn({ platform, channel, briefing: id, error: (err as Error).message }, 'alert not delivered');
+        }
+      }
+    }
+  }
+
   /**
    * The window starts at the previous digest the channel got (or skipped as empty), else at subscribing:
    * what a missed day would have said rolls into the next digest.
@@ -205,7 +229,12 @@ export class DigestService implements DigestCommands {
   }
 
   async handleCommand(command: DigestCommand, ctx: RequestContext, now: Date): Promise<Reply> {
-    if (command.kind === 'alerts') return note('Alerts', 'Alerts on newly published briefings are not available yet; subscribe to the daily digest instead.');
+    if (command.kind === 'alerts') {
+      if (!ctx.canManageChannel) return refusal();
+      if (ctx.platform === 'console') return note('Alerts', 'Alerts go to Slack and Discord channels.');
+      this.deps.store.setAlerts(ctx.platform, ctx.channelId, command.on, ctx.userId, now.toISOString());
+      return note('Alerts', command.on ? 'This channel gets a short post whenever a new briefing is published.' : 'Alerts on new briefings are off for this channel.');
+    }
     const sub = this.deps.store.subscription(ctx.platform, ctx.channelId);
     if (ctx.platform === 'console' && (command.action === 'subscribe' || command.action === 'unsubscribe')) {
       return note('Digest', 'Daily digests go to Slack and Discord channels. Here, `/brief digest preview` shows today’s digest.');
@@ -275,6 +304,17 @@ export class DigestService implements DigestCommands {
     if (missed && (!last || missed.period > last.period)) fields.push({ label: 'Missed', value: `${DateTime.fromISO(missed.period).toFormat('d LLL yyyy')} (the bot was down past that day)` });
     return { intent: 'digest', title: 'Daily digest', blocks: [{ type: 'fields', fields }], citations: [] };
   }
+}
+
+function alertReply(library: Library, b: Library['briefings'][number]): Reply {
+  const cites = b.sources.map((id) => library.sourceById.get(id)).filter((s): s is NonNullable<typeof s> => Boolean(s));
+  return {
+    intent: 'latest',
+    title: `New briefing: ${b.title}`,
+    blocks: [{ type: 'list', items: [{ text: splitSentences(b.summary).slice(0, 2).join(' '), cites: cites.map((c) => c.id) }] }],
+    citations: cites.map((s) => ({ id: s.id, outlet: s.outlet, author: s.author, title: s.title, date: s.published, kind: s.kind, ...(s.url ? { url: s.url } : {}) })),
+    footer: 'More: `/brief latest`. Stop these: `/brief alerts off`.',
+  };
 }
 
 function formatInstant(at: Date, zone: string): string {

@@ -32,8 +32,10 @@ export interface DigestStore {
   claim(platform: Platform, channel: string, period: string, at: string): boolean;
   delivery(platform: Platform, channel: string, period: string): Delivery | undefined;
   setDelivery(d: Delivery): void;
-  /** The newest delivery in one of `states`, for "last sent" and "since". */
+  /** The newest digest delivery in one of `states`, for "last sent" and "since". */
   lastDelivery(platform: Platform, channel: string, states: DeliveryState[]): Delivery | undefined;
+  setAlerts(platform: Platform, channel: string, on: boolean, by: string, at: string): void;
+  alertChannels(): { platform: Platform; channel: string }[];
   close(): void;
 }
 
@@ -145,9 +147,19 @@ export class SqliteDigestStore implements DigestStore {
 
   lastDelivery(platform: Platform, channel: string, states: DeliveryState[]): Delivery | undefined {
     const row = this.db
-      .prepare(`SELECT * FROM deliveries WHERE platform = ? AND channel = ? AND state IN (${states.map(() => '?').join(',')}) ORDER BY period DESC LIMIT 1`)
+      // Digest days only (YYYY-MM-DD), not the alerts that share the ledger ('briefing:<id>').
+      .prepare(`SELECT * FROM deliveries WHERE platform = ? AND channel = ? AND period GLOB '[0-9][0-9][0-9][0-9]-*' AND state IN (${states.map(() => '?').join(',')}) ORDER BY period DESC LIMIT 1`)
       .get(platform, channel, ...states) as DeliveryRow | undefined;
     return row && toDelivery(row);
+  }
+
+  setAlerts(platform: Platform, channel: string, on: boolean, by: string, at: string): void {
+    if (on) this.db.prepare('INSERT INTO alert_channels (platform, channel, created_by, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING').run(platform, channel, by, at);
+    else this.db.prepare('DELETE FROM alert_channels WHERE platform = ? AND channel = ?').run(platform, channel);
+  }
+
+  alertChannels(): { platform: Platform; channel: string }[] {
+    return this.db.prepare('SELECT platform, channel FROM alert_channels ORDER BY platform, channel').all() as { platform: Platform; channel: string }[];
   }
 
   close(): void {

@@ -163,3 +163,25 @@ describe('delivery', () => {
     expect(t.adapter.postsTo('C1')).toHaveLength(0);
   });
 });
+
+describe('alerts on new briefings', () => {
+  it('posts once per channel and briefing to channels that opted in, and not to others; refuses non-managers', async () => {
+    const t = setup();
+    t.at('2022-02-15T12:00:00Z');
+    await t.service.start([t.adapter], () => lib);
+    expect((await t.service.handleCommand({ kind: 'alerts', on: true }, member('C9'), new Date())).intent).toBe('error');
+    await t.service.handleCommand({ kind: 'alerts', on: true }, admin('C1'), new Date('2022-02-15T12:00:00Z'));
+    await t.service.announce(['scholz-kyiv-moscow']);
+    await t.service.announce(['scholz-kyiv-moscow']);
+    const posts = t.adapter.postsTo('C1');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.reply.title).toBe('New briefing: Scholz heads to Kyiv and Moscow with Nord Stream 2 in the balance');
+    expect(posts[0]!.reply.citations[0]!.outlet).toBe('GZERO Media');
+    expect(t.adapter.postsTo('C9')).toHaveLength(0);
+    // An alert in the ledger is not a digest: the digest window is unaffected.
+    expect(t.store.lastDelivery('discord', 'C1', ['sent'])).toBeUndefined();
+    await t.service.handleCommand({ kind: 'alerts', on: false }, admin('C1'), new Date());
+    await t.service.announce(['weekend-diplomacy-falls-flat']);
+    expect(t.adapter.postsTo('C1')).toHaveLength(1);
+  });
+});
