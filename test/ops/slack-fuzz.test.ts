@@ -61,7 +61,7 @@ describe('Slack command path under random input', () => {
         const body = slashCommand(text, { responseUrl: `${fake.url}/respond/fuzz` });
         const res = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...sign(body, SECRET) }, body });
         expect(res.status).toBe(200);
-        check(await res.json());
+        check((await res.json()) as { blocks?: any[]; text?: string });
       }),
       { numRuns: 400 },
     );

@@ -61,7 +61,7 @@ describe('/brief over HTTP', () => {
   it('answers privately with Block Kit and a plain-text fallback, in the acknowledgement', async () => {
     const res = await send(slashCommand('actor lavrov', { responseUrl: `${fake.url}/respond/1` }), FORM);
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = (await res.json()) as any;
     expect(body.response_type).toBe('ephemeral');
     expect(body.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Sergei Lavrov — Foreign Minister of Russia', emoji: false } });
     expect(JSON.stringify(body.blocks)).toContain('the mute with the deaf');
@@ -69,7 +69,7 @@ describe('/brief over HTTP', () => {
   });
 
   it('posts to the channel with --public', async () => {
-    const body = await (await send(slashCommand('timeline --public', { responseUrl: `${fake.url}/respond/2` }), FORM)).json();
+    const body = (await (await send(slashCommand('timeline --public', { responseUrl: `${fake.url}/respond/2` }), FORM)).json()) as any;
     expect(body.response_type).toBe('in_channel');
     expect(JSON.stringify(body.blocks)).toContain('30 Dec 2021');
   });
@@ -78,7 +78,7 @@ describe('/brief over HTTP', () => {
     let release!: () => void;
     gate = new Promise((r) => (release = r));
     const res = await send(slashCommand('who is Scholz', { responseUrl: `${fake.url}/respond/3` }), FORM);
-    expect((await res.json()).text).toBe('Working on it…');
+    expect(((await res.json()) as any).text).toBe('Working on it…');
     release();
     gate = undefined;
     const delivered = await fake.waitForResponse('/respond/3');
@@ -88,14 +88,14 @@ describe('/brief over HTTP', () => {
 
   it('answers empty text, junk and unknown words with something short and helpful', async () => {
     for (const text of ['', 'x'.repeat(4000), 'frobnicate the widgets']) {
-      const body = await (await send(slashCommand(text, { responseUrl: `${fake.url}/respond/4` }), FORM)).json();
+      const body = (await (await send(slashCommand(text, { responseUrl: `${fake.url}/respond/4` }), FORM)).json()) as any;
       expect(body.blocks.length).toBeGreaterThan(0);
       expect(JSON.stringify(body).length).toBeLessThan(12_000);
     }
   });
 
   it('never lets an answer mention anyone', async () => {
-    const body = await (await send(slashCommand('search <!channel> <!here> <@U123> @everyone', { responseUrl: `${fake.url}/respond/5` }), FORM)).json();
+    const body = (await (await send(slashCommand('search <!channel> <!here> <@U123> @everyone', { responseUrl: `${fake.url}/respond/5` }), FORM)).json()) as any;
     const all = JSON.stringify(body);
     expect(all).not.toMatch(/<!channel>|<!here>|<!everyone>|<@U|<!subteam/);
     expect(all).toContain('&lt;!channel&gt;');
@@ -165,7 +165,7 @@ describe('mentions and posts', () => {
   it('reports ok:false to the caller and keeps serving', async () => {
     fake.failNext('chat.postMessage', 200, { ok: false, error: 'channel_not_found' });
     await expect(adapter.post('CGONE', answer({ kind: 'help' }, library, { asOf: '2022-03-01' }))).rejects.toThrow(/channel_not_found/);
-    const body = await (await send(slashCommand('help', { responseUrl: `${fake.url}/respond/11` }), FORM)).json();
+    const body = (await (await send(slashCommand('help', { responseUrl: `${fake.url}/respond/11` }), FORM)).json()) as any;
     expect(body.blocks.length).toBeGreaterThan(0);
   });
 
