@@ -7,7 +7,7 @@ import { answer } from '../../../src/core/answers.ts';
 import type { Command } from '../../../src/core/command.ts';
 import type { Library } from '../../../src/core/library.ts';
 import { createLogger } from '../../../src/log.ts';
-import { appMention, BOT_USER_ID, FakeSlack, sign, slashCommand } from '../../fakes/slack/api.ts';
+import { appMention, BOT_USER_ID, directMessage, FakeSlack, sign, slashCommand } from '../../fakes/slack/api.ts';
 import { shippedLibrary } from '../../helpers/library.ts';
 
 const SECRET = 'test-signing-secret-8f3a';
@@ -136,6 +136,14 @@ describe('mentions and posts', () => {
     const call = await fake.waitForCall('chat.postMessage', (c) => c.args.thread_ts === '1644800999.000300');
     expect(JSON.stringify(call.args.blocks)).toContain('Emmanuel Macron');
     expect(call.token).toBe(TOKEN);
+  });
+
+  it('answers a direct message in the DM', async () => {
+    const res = await send(directMessage('who is Zelenskiy'), 'application/json');
+    expect(res.status).toBe(200);
+    const call = await fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'D024BE91L');
+    expect(JSON.stringify(call.args.blocks)).toContain('Volodymyr Zelenskyy');
+    expect(call.args.thread_ts).toBeUndefined();
   });
 
   it('posts with metadata and finds the post again by its key; updates it', async () => {

@@ -172,6 +172,21 @@ export function slashCommand(text: string, opts: { responseUrl: string; user?: s
   }).toString();
 }
 
+/** The Events API envelope for a direct message to the bot (message.im). */
+export function directMessage(text: string, opts: { channel?: string; user?: string; ts?: string } = {}): string {
+  const ts = opts.ts ?? '1644800555.000400';
+  return JSON.stringify({
+    token: 'ZZZZZZWSxiZZZ2yIvs3peJ',
+    team_id: TEAM_ID,
+    api_app_id: 'A123456',
+    event: { type: 'message', channel_type: 'im', user: opts.user ?? 'U2147483697', text, ts, channel: opts.channel ?? 'D024BE91L', event_ts: ts },
+    type: 'event_callback',
+    event_id: `Ev${createHash('sha1').update('dm' + text + ts).digest('hex').slice(0, 10)}`,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: TEAM_ID, user_id: BOT_USER_ID, is_bot: true }],
+  });
+}
+
 /** The Events API envelope for an app_mention. */
 export function appMention(text: string, opts: { channel?: string; user?: string; ts?: string } = {}): string {
   const ts = opts.ts ?? '1644800123.000200';
