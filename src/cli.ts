@@ -112,13 +112,20 @@ export function buildProgram(io: Io = defaultIo, env: Record<string, string | un
       if (!lib) return;
       const { ingest, summaryTable } = await import('./ingest/pipeline.ts');
       const dataDir = env.BRIEFBOT_DATA_DIR || 'data';
-      const results = ingest(files, {
-        library: lib,
-        draftsDir: o.out ?? `${o.briefings}/drafts`,
-        indexFile: `${dataDir}/ingest-index.json`,
-        published: o.published,
-        outlet: o.outlet,
-      });
+      // A progress bar only where someone watches: a terminal, and more than a handful of files.
+      const bar = process.stderr.isTTY ? new (await import('cli-progress')).SingleBar({ stream: process.stderr, clearOnComplete: true }) : undefined;
+      const results = ingest(
+        files,
+        { library: lib, draftsDir: o.out ?? `${o.briefings}/drafts`, indexFile: `${dataDir}/ingest-index.json`, published: o.published, outlet: o.outlet },
+        bar
+          ? (done, total) => {
+              if (total < 5) return;
+              if (done === 1) bar.start(total, 0);
+              bar.update(done);
+              if (done === total) bar.stop();
+            }
+          : undefined,
+      );
       io.out(summaryTable(results));
       if (results.some((r) => r.kind === 'error')) io.exit(1);
     });
