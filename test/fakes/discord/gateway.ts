@@ -40,6 +40,11 @@ export class FakeGateway extends EventEmitter {
     this.socket?.close(code, 'fake drop');
   }
 
+  /** INVALID_SESSION (op 9): with `resumable` false the client must start a fresh session with IDENTIFY. */
+  invalidSession(resumable = false): void {
+    if (this.socket) this.sendRaw(this.socket, { op: 9, d: resumable, s: null, t: null });
+  }
+
   /** Resolves with the first frame (received or still to come) with this opcode, after `after` frames. */
   waitForOp(op: number, after = 0): Promise<Frame> {
     const seen = this.received.slice(after).find((f) => f.op === op);
