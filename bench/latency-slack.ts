@@ -1,5 +1,4 @@
 // B1 (Slack): correctly signed /brief requests from autocannon to the real Bolt HTTP receiver, ours vs a bare Bolt app.
-import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
 import autocannon from 'autocannon';
 import { App, HTTPReceiver } from '@slack/bolt';
@@ -9,17 +8,11 @@ import { loadLibrary } from '../src/library-loader.ts';
 import { createLogger } from '../src/log.ts';
 import { FakeSlack, sign, slashCommand } from '../test/fakes/slack/api.ts';
 import type { LatencyRun } from './latency-discord.ts';
+import { freePort } from '../test/helpers/net.ts';
 
 const SECRET = 'bench-signing-secret';
 const silent = createLogger('silent', new Writable({ write: (_c, _e, cb) => cb() }));
 
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const p = (s.address() as { port: number }).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return p;
-}
 
 async function load(port: number, responseUrl: string, seconds: number, perSecond: number): Promise<LatencyRun> {
   // Signed now: valid for Bolt's 5-minute window, longer than a run.

@@ -8,8 +8,8 @@ import { startBot, type Running } from '../../src/main.ts';
 import { briefInteraction, STRING, SUB } from '../fakes/discord/payloads.ts';
 import { FakeDiscord } from '../fakes/discord/server.ts';
 import { FakeSlack, sign, slashCommand } from '../fakes/slack/api.ts';
-import { createServer } from 'node:net';
 import { tempDir } from '../helpers/tmp.ts';
+import { freePort } from '../helpers/net.ts';
 
 const logs: string[] = [];
 const logger = createLogger('info', new Writable({ write: (c, _e, cb) => (logs.push(String(c)), cb()) }));
@@ -26,13 +26,6 @@ afterEach(async () => {
   logs.length = 0;
 });
 
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const p = (s.address() as { port: number }).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return p;
-}
 
 const start = (config: Config) =>
   startBot({ config, logger, input: new PassThrough(), output: new PassThrough(), interactive: false, platforms: platformFactories });

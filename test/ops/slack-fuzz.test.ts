@@ -1,7 +1,6 @@
 // Random and adversarial input through Slack's whole command path (signed HTTP → Bolt → handler → Block Kit):
 // no crash, no unhandled rejection, every reply within Slack's limits, no mention ever produced.
 import fc from 'fast-check';
-import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackAdapter } from '../../src/adapters/slack/index.ts';
@@ -11,6 +10,7 @@ import { createHandler } from '../../src/app/handler.ts';
 import { createLogger } from '../../src/log.ts';
 import { appMention, BOT_USER_ID, FakeSlack, sign, slashCommand } from '../fakes/slack/api.ts';
 import { shippedLibrary } from '../helpers/library.ts';
+import { freePort } from '../helpers/net.ts';
 
 const SECRET = 'fuzz-secret';
 let fake: FakeSlack;
@@ -23,10 +23,7 @@ beforeAll(async () => {
   process.on('unhandledRejection', onRejection);
   const library = await shippedLibrary();
   fake = await new FakeSlack().start();
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  port = (s.address() as { port: number }).port;
-  await new Promise<void>((r) => s.close(() => r()));
+  port = await freePort();
   const logger = createLogger('silent', new Writable({ write: (_c, _e, cb) => cb() }));
   adapter = createSlackAdapter({ botToken: 'xoxb-fuzz', signingSecret: SECRET, apiUrl: `${fake.url}/api/`, digestAdmins: [] }, { logger, port });
   await adapter.start(createHandler({ library: () => library, now: () => new Date(), logger, limits: { perUserPerMinute: 1e9, perChannelPerMinute: 1e9 } }));

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackAdapter } from '../../../src/adapters/slack/index.ts';
@@ -9,6 +8,7 @@ import type { Library } from '../../../src/core/library.ts';
 import { createLogger } from '../../../src/log.ts';
 import { appMention, BOT_USER_ID, directMessage, FakeSlack, sign, slashCommand } from '../../fakes/slack/api.ts';
 import { shippedLibrary } from '../../helpers/library.ts';
+import { freePort } from '../../helpers/net.ts';
 
 const SECRET = 'test-signing-secret-8f3a';
 const TOKEN = 'xoxb-test-token-77aa';
@@ -28,13 +28,6 @@ const handle: Handler = async (command, ctx) => {
   return answer(command, library, { asOf: '2022-03-01' });
 };
 
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const p = (s.address() as { port: number }).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return p;
-}
 
 beforeAll(async () => {
   library = await shippedLibrary();

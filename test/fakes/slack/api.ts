@@ -172,32 +172,28 @@ export function slashCommand(text: string, opts: { responseUrl: string; user?: s
   }).toString();
 }
 
-/** The Events API envelope for a direct message to the bot (message.im). */
-export function directMessage(text: string, opts: { channel?: string; user?: string; ts?: string } = {}): string {
-  const ts = opts.ts ?? '1644800555.000400';
+/** The Events API envelope (event_callback) around one event. */
+function envelope(event: Record<string, unknown>): string {
   return JSON.stringify({
     token: 'ZZZZZZWSxiZZZ2yIvs3peJ',
     team_id: TEAM_ID,
     api_app_id: 'A123456',
-    event: { type: 'message', channel_type: 'im', user: opts.user ?? 'U2147483697', text, ts, channel: opts.channel ?? 'D024BE91L', event_ts: ts },
+    event,
     type: 'event_callback',
-    event_id: `Ev${createHash('sha1').update('dm' + text + ts).digest('hex').slice(0, 10)}`,
+    event_id: `Ev${createHash('sha1').update(JSON.stringify(event)).digest('hex').slice(0, 10)}`,
     event_time: Math.floor(Date.now() / 1000),
     authorizations: [{ team_id: TEAM_ID, user_id: BOT_USER_ID, is_bot: true }],
   });
 }
 
-/** The Events API envelope for an app_mention. */
+/** A direct message to the bot (message.im). */
+export function directMessage(text: string, opts: { channel?: string; user?: string; ts?: string } = {}): string {
+  const ts = opts.ts ?? '1644800555.000400';
+  return envelope({ type: 'message', channel_type: 'im', user: opts.user ?? 'U2147483697', text, ts, channel: opts.channel ?? 'D024BE91L', event_ts: ts });
+}
+
+/** An app_mention in a channel. */
 export function appMention(text: string, opts: { channel?: string; user?: string; ts?: string } = {}): string {
   const ts = opts.ts ?? '1644800123.000200';
-  return JSON.stringify({
-    token: 'ZZZZZZWSxiZZZ2yIvs3peJ',
-    team_id: TEAM_ID,
-    api_app_id: 'A123456',
-    event: { type: 'app_mention', user: opts.user ?? 'U2147483697', text, ts, channel: opts.channel ?? 'C2147483705', event_ts: ts, team: TEAM_ID },
-    type: 'event_callback',
-    event_id: `Ev${createHash('sha1').update(text + ts).digest('hex').slice(0, 10)}`,
-    event_time: Math.floor(Date.now() / 1000),
-    authorizations: [{ team_id: TEAM_ID, user_id: BOT_USER_ID, is_bot: true }],
-  });
+  return envelope({ type: 'app_mention', user: opts.user ?? 'U2147483697', text, ts, channel: opts.channel ?? 'C2147483705', event_ts: ts, team: TEAM_ID });
 }
