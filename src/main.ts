@@ -72,6 +72,19 @@ export async function startBot(opts: RunOptions): Promise<Running> {
   const health = (): Health => ({ version: VERSION, briefings: library.briefings.length, adapters: { ...states } });
   const routes = opsRoutes(health, metrics);
 
+  // Health and metrics: on Slack's HTTP receiver when it serves PORT, otherwise on a small server of our own,
+  // started before the platforms so a taken PORT is reported at once.
+  const slackWillServe = Boolean(config.slack && !config.slack.appToken);
+  const wantOps = !opts.interactive || Boolean(config.slack || config.discord);
+  const startOps = async () => {
+    try {
+      return await startOpsServer(config.port, routes);
+    } catch (err) {
+      throw new StartupError([`PORT: expected a free port for /healthz and /metrics; ${config.port}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`]);
+    }
+  };
+  let ops = wantOps && !slackWillServe ? await startOps() : undefined;
+
   const adapters: ChatAdapter[] = [];
   const off = [
     !config.slack && 'Slack is off (set SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET or SLACK_APP_TOKEN to turn it on)',
@@ -109,9 +122,11 @@ export async function startBot(opts: RunOptions): Promise<Running> {
     onErrors: () => metrics.reloadFailures.inc(),
   });
 
-  // Slack's HTTP receiver already serves these routes on PORT; otherwise a small server of our own does.
-  const slackServesHttp = Boolean(config.slack && !config.slack.appToken && states.slack?.state === 'connected');
-  const ops = !slackServesHttp && (!opts.interactive || adapters.length) ? await startOpsServer(config.port, routes) : undefined;
+  const slackServesHttp = slackWillServe && states.slack?.state === 'connected';
+  if (slackWillServe && !slackServesHttp) {
+    // Slack failed to start: health must still be reachable.
+    ops = await startOps().catch((err: StartupError) => (logger.error(err.lines[0]), undefined));
+  }
   if (ops) logger.info({ port: ops.port }, 'health and metrics on /healthz and /metrics');
 
   if (opts.interactive) {

@@ -1,6 +1,7 @@
 // `briefbot start` as a real process: no tokens, no terminal → runs quietly until SIGTERM; bad setup → exit 2.
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from './helpers/tmp.ts';
@@ -58,5 +59,15 @@ describe('briefbot start', () => {
     const bot = start({ BRIEFBOT_DATA_DIR: path.join(blocker, 'data') });
     expect(await bot.exited).toBe(2);
     expect(bot.output().err).toMatch(/^BRIEFBOT_DATA_DIR: expected a folder briefbot can write/m);
+  });
+
+  it('exits 2 naming PORT when it is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '0.0.0.0', r));
+    const port = (blocker.address() as { port: number }).port;
+    const bot = start({ PORT: String(port) });
+    expect(await bot.exited).toBe(2);
+    expect(bot.output().err).toMatch(/^PORT: expected a free port for \/healthz and \/metrics; \d+: EADDRINUSE/m);
+    blocker.close();
   });
 });
