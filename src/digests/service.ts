@@ -18,8 +18,8 @@ import type { DigestStore, Subscription } from './store.ts';
 export const MAX_FAILURES = 3;
 /** How far back missed days are recorded after a long outage. */
 const MAX_MISSED_DAYS = 7;
-/** Posts per second per platform: Discord allows 50 requests/s per bot (10% left for answers), Slack a few hundred messages a minute. */
-export const POSTS_PER_SECOND: Record<Platform, number> = { discord: 45, slack: 3, console: 1000 };
+/** Posts per second per platform: Discord allows 50 requests/s per bot (10% left for answers); Slack "a few hundred messages a minute" per workspace (270/min). */
+export const POSTS_PER_SECOND: Record<Platform, number> = { discord: 45, slack: 4.5, console: 1000 };
 /** A sweep that catches any schedule node-cron did not fire (a DST gap, a stalled event loop). */
 const SWEEP_MS = 5 * 60_000;
 
@@ -199,7 +199,10 @@ export class DigestService implements DigestCommands {
     let wait = this.pacers.get(platform);
     if (!wait) {
       const perSecond = this.deps.postsPerSecond?.[platform] ?? POSTS_PER_SECOND[platform];
-      wait = pThrottle({ limit: perSecond, interval: 1000, strict: true })(async () => {});
+      // Strict: never more than the rate in any window. Fast rates per second (timers are too coarse to space
+      // 45 posts evenly); slow or fractional rates one post per 1/rate seconds.
+      const [limit, interval] = Number.isInteger(perSecond) && perSecond >= 10 ? [perSecond, 1000] : [1, 1000 / perSecond];
+      wait = pThrottle({ limit, interval, strict: true })(async () => {});
       this.pacers.set(platform, wait);
     }
     await wait();

@@ -31,6 +31,11 @@ export class FakeSlack extends EventEmitter {
   readonly messages: { channel: string; ts: string; args: Record<string, any> }[] = [];
   readonly admins = new Set<string>();
   private scripted: Scripted[] = [];
+  /** When set, chat.postMessage beyond this many per second (workspace-wide) gets a 429 with Retry-After. */
+  postsPerSecond?: number;
+  /** How many 429s the fake has answered. */
+  rateLimited = 0;
+  private recentPosts: number[] = [];
   private server?: Server;
   private readonly wss = new WebSocketServer({ noServer: true });
   /** The Socket Mode connection, once the client opened it. */
@@ -64,7 +69,7 @@ export class FakeSlack extends EventEmitter {
       const call: SlackCall = { method, args: decode(raw, req.headers['content-type']), token: req.headers.authorization?.replace(/^Bearer /, '') };
       this.calls.push(call);
       const scripted = this.scripted.findIndex((s) => s.method === method);
-      const answer = scripted >= 0 ? this.scripted.splice(scripted, 1)[0]! : { status: 200, body: this.route(call), headers: {} };
+      const answer = scripted >= 0 ? this.scripted.splice(scripted, 1)[0]! : (this.limited(method) ?? { status: 200, body: this.route(call), headers: {} });
       res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers }).end(JSON.stringify(answer.body));
       this.emit('call', call);
     });
@@ -82,6 +87,18 @@ export class FakeSlack extends EventEmitter {
     await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
+  }
+
+  private limited(method: string): Scripted | undefined {
+    if (!this.postsPerSecond || method !== 'chat.postMessage') return undefined;
+    const now = Date.now();
+    this.recentPosts = this.recentPosts.filter((t) => t > now - 1000);
+    if (this.recentPosts.length < this.postsPerSecond) {
+      this.recentPosts.push(now);
+      return undefined;
+    }
+    this.rateLimited++;
+    return { method, status: 429, body: { ok: false, error: 'ratelimited' }, headers: { 'retry-after': '1' } };
   }
 
   private route({ method, args }: SlackCall): unknown {
