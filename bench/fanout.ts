@@ -8,6 +8,7 @@ import { loadLibrary } from '../src/library-loader.ts';
 import { createLogger } from '../src/log.ts';
 import { FakeDiscord } from '../test/fakes/discord/server.ts';
 import { FakeSlack } from '../test/fakes/slack/api.ts';
+import { SlidingWindow } from '../test/fakes/window.ts';
 import { createSlackAdapter } from '../src/adapters/slack/index.ts';
 import type { ChatAdapter, Platform } from '../src/adapters/types.ts';
 import { fmt, publish, stat, table } from './report.ts';
@@ -49,10 +50,11 @@ async function fanOut(platform: Platform, adapter: ChatAdapter, channels: number
 async function discordOnce(): Promise<Run> {
   const fake = await new FakeDiscord().start();
   fake.rest.honourNonce = false;
-  fake.rest.globalPerSecond = DISCORD_GLOBAL_PER_SECOND;
+  const limit = new SlidingWindow(DISCORD_GLOBAL_PER_SECOND);
+  fake.rest.globalLimit = limit;
   const adapter = createDiscordAdapter({ token: fake.rest.validToken, apiUrl: fake.apiUrl }, { logger: silent, autocomplete: () => [] });
   await adapter.start(async () => ({ intent: 'help', title: '', blocks: [], citations: [] }));
-  const run = await fanOut('discord', adapter, CHANNELS, DISCORD_GLOBAL_PER_SECOND, () => fake.rest.messages.map((m) => ({ channel: m.channel_id })), () => fake.rest.rateLimited);
+  const run = await fanOut('discord', adapter, CHANNELS, DISCORD_GLOBAL_PER_SECOND, () => fake.rest.messages.map((m) => ({ channel: m.channel_id })), () => limit.refused);
   await adapter.stop();
   await fake.stop();
   return run;
@@ -60,10 +62,11 @@ async function discordOnce(): Promise<Run> {
 
 async function slackOnce(): Promise<Run> {
   const fake = await new FakeSlack().start();
-  fake.postsPerSecond = SLACK_PER_SECOND;
+  const limit = new SlidingWindow(SLACK_PER_SECOND);
+  fake.postLimit = limit;
   const adapter = createSlackAdapter({ botToken: 'xoxb-bench', appToken: 'xapp-bench', apiUrl: `${fake.url}/api/`, digestAdmins: [] }, { logger: silent, port: 0 });
   await adapter.start(async () => ({ intent: 'help', title: '', blocks: [], citations: [] }));
-  const run = await fanOut('slack', adapter, SLACK_CHANNELS, SLACK_PER_SECOND, () => fake.messages, () => fake.rateLimited);
+  const run = await fanOut('slack', adapter, SLACK_CHANNELS, SLACK_PER_SECOND, () => fake.messages, () => limit.refused);
   await adapter.stop();
   await fake.stop();
   return run;

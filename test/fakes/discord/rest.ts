@@ -2,6 +2,7 @@
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BOT_USER, CHANNEL_ID, nextSnowflake } from './payloads.ts';
+import type { SlidingWindow } from '../window.ts';
 
 export type RecordedRequest = { method: string; path: string; query: URLSearchParams; body: any; authorization?: string };
 type Handled = { status: number; body?: unknown; headers?: Record<string, string> };
@@ -15,10 +16,7 @@ export class FakeRest extends EventEmitter {
   /** Tokens the fake accepts; anything else gets 401. */
   validToken = 'fake-token';
   /** When set, Discord's global limit: more requests than this in one second get a global 429. */
-  globalPerSecond?: number;
-  /** How many 429s the fake has answered. */
-  rateLimited = 0;
-  private recent: number[] = [];
+  globalLimit?: SlidingWindow;
   /** Discord drops a repeated nonce sent with enforce_nonce; off, the bot's own ledger alone must prevent duplicates. */
   honourNonce = true;
   gatewayUrl = '';
@@ -68,7 +66,7 @@ export class FakeRest extends EventEmitter {
   }
 
   private route(r: RecordedRequest): Handled {
-    const limited = this.globalLimit(r);
+    const limited = this.limitGlobally(r);
     if (limited) return limited;
     const scripted = this.scripted.findIndex((l) => l.method === r.method && l.path.test(r.path));
     if (scripted >= 0) return this.scripted.splice(scripted, 1)[0]!.answer;
@@ -113,16 +111,11 @@ export class FakeRest extends EventEmitter {
   }
 
   /** Interaction callbacks are exempt from the global limit, as on Discord. */
-  private globalLimit(r: RecordedRequest): Handled | undefined {
-    if (!this.globalPerSecond || r.path.startsWith('/interactions/')) return undefined;
-    const now = Date.now();
-    this.recent = this.recent.filter((t) => t > now - 1000);
-    if (this.recent.length < this.globalPerSecond) {
-      this.recent.push(now);
-      return undefined;
-    }
-    this.rateLimited++;
-    const retryAfter = Math.max(0.001, (this.recent[0]! + 1000 - now) / 1000);
+  private limitGlobally(r: RecordedRequest): Handled | undefined {
+    if (!this.globalLimit || r.path.startsWith('/interactions/')) return undefined;
+    const admitted = this.globalLimit.admit();
+    if (admitted.ok) return undefined;
+    const { retryAfter } = admitted;
     return { status: 429, body: { message: 'You are being rate limited.', retry_after: retryAfter, global: true }, headers: { 'retry-after': String(Math.ceil(retryAfter)), 'x-ratelimit-global': 'true', 'x-ratelimit-scope': 'global' } };
   }
 

@@ -4,6 +4,7 @@ import { EventEmitter } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { SlidingWindow } from '../window.ts';
 
 export type SlackCall = { method: string; args: Record<string, any>; token?: string };
 type Scripted = { method: string; status: number; body: unknown; headers?: Record<string, string> };
@@ -32,10 +33,7 @@ export class FakeSlack extends EventEmitter {
   readonly admins = new Set<string>();
   private scripted: Scripted[] = [];
   /** When set, chat.postMessage beyond this many per second (workspace-wide) gets a 429 with Retry-After. */
-  postsPerSecond?: number;
-  /** How many 429s the fake has answered. */
-  rateLimited = 0;
-  private recentPosts: number[] = [];
+  postLimit?: SlidingWindow;
   private server?: Server;
   private readonly wss = new WebSocketServer({ noServer: true });
   /** The Socket Mode connection, once the client opened it. */
@@ -90,15 +88,10 @@ export class FakeSlack extends EventEmitter {
   }
 
   private limited(method: string): Scripted | undefined {
-    if (!this.postsPerSecond || method !== 'chat.postMessage') return undefined;
-    const now = Date.now();
-    this.recentPosts = this.recentPosts.filter((t) => t > now - 1000);
-    if (this.recentPosts.length < this.postsPerSecond) {
-      this.recentPosts.push(now);
-      return undefined;
-    }
-    this.rateLimited++;
-    return { method, status: 429, body: { ok: false, error: 'ratelimited' }, headers: { 'retry-after': '1' } };
+    if (!this.postLimit || method !== 'chat.postMessage') return undefined;
+    const admitted = this.postLimit.admit();
+    if (admitted.ok) return undefined;
+    return { method, status: 429, body: { ok: false, error: 'ratelimited' }, headers: { 'retry-after': String(Math.ceil(admitted.retryAfter)) } };
   }
 
   private route({ method, args }: SlackCall): unknown {
