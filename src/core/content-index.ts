@@ -1,5 +1,6 @@
 // Precomputed lookups over the published briefings, built once per Library so queries never rescan the archive.
 import type { Briefing, BriefingEvent, KeyPoint, Quote, WatchItem } from './model.ts';
+import { byCodePoint } from './normalize.ts';
 
 /** An item with the briefing it came from and the first day it may be shown (as-of filtering). */
 export type Entry<T> = T & { briefing: Briefing; visibleFrom: string };
@@ -23,7 +24,7 @@ export type ContentIndex = {
 const PRECISION_ORDER = { before: 0, approximate: 1, day: 2 } as const;
 
 export function compareDates(a: { date: string; precision: keyof typeof PRECISION_ORDER }, b: typeof a): number {
-  return a.date.localeCompare(b.date) || PRECISION_ORDER[a.precision] - PRECISION_ORDER[b.precision];
+  return byCodePoint(a.date, b.date) || PRECISION_ORDER[a.precision] - PRECISION_ORDER[b.precision];
 }
 
 function dedupe<T>(items: T[], key: (t: T) => string): T[] {
@@ -39,13 +40,22 @@ function group<T, K>(map: Map<string, K>, ids: string[], make: () => K, pick: (k
   }
 }
 
+/**
+ * Links an item to its briefing in place: a copy per item cost hundreds of megabytes on a 100k archive.
+ * The links are non-enumerable, so the item still serialises and spreads as itself.
+ */
+function link<T extends object>(item: T, briefing: Briefing, visibleFrom: string): Entry<T> {
+  Object.defineProperties(item, { briefing: { value: briefing, configurable: true }, visibleFrom: { value: visibleFrom, configurable: true } });
+  return item as Entry<T>;
+}
+
 /** `published` of each source, to compute when a briefing may be shown. */
 export function buildContentIndex(briefings: Briefing[], sourcePublished: (id: string) => string): ContentIndex {
   const entries = briefings.map((briefing) => ({
     briefing,
     visibleFrom: briefing.sources.reduce((day, s) => (sourcePublished(s) > day ? sourcePublished(s) : day), briefing.published),
   }));
-  const all = <T>(get: (b: Briefing) => T[]) => entries.flatMap((e) => get(e.briefing).map((item) => ({ ...item, briefing: e.briefing, visibleFrom: e.visibleFrom })));
+  const all = <T extends object>(get: (b: Briefing) => T[]) => entries.flatMap((e) => get(e.briefing).map((item) => link(item, e.briefing, e.visibleFrom)));
   const events = dedupe(all((b) => b.events), (e) => `${e.date}|${e.text}`).sort(compareDates);
   const quotes = dedupe(all((b) => b.quotes), (q) => `${q.speaker}|${q.text}`).sort((a, b) => compareDates(a.said, b.said));
   const points = all((b) => b.key_points);

@@ -15,6 +15,7 @@ import { TopicResolver } from './topics.ts';
 import { buildSearchIndex, type SearchIndex } from './search.ts';
 import { crossCheck } from './cross-check.ts';
 import { buildContentIndex, type ContentIndex } from './content-index.ts';
+import { byCodePoint } from './normalize.ts';
 
 export type { LoadedFile, LoadError };
 
@@ -58,7 +59,7 @@ export function buildLibrary(files: LoadedFile[]): BuildResult {
   const sources = registry(REGISTRY_FILES.sources, (f) => parseYamlFile(f, sourcesFileSchema, locator));
 
   const briefings: Briefing[] = [];
-  for (const file of files.filter((f) => f.path.endsWith('.md')).sort((a, b) => a.path.localeCompare(b.path))) {
+  for (const file of files.filter((f) => f.path.endsWith('.md')).sort((a, b) => byCodePoint(a.path, b.path))) {
     const parsed = parseMarkdownFile(file, frontMatterSchema, locator);
     errors.push(...parsed.errors);
     if (!parsed.value) continue;
@@ -72,7 +73,7 @@ export function buildLibrary(files: LoadedFile[]): BuildResult {
 
   const published = briefings
     .filter((b) => b.status === 'published')
-    .sort((a, b) => a.published.localeCompare(b.published) || a.id.localeCompare(b.id));
+    .sort((a, b) => byCodePoint(a.published, b.published) || byCodePoint(a.id, b.id));
   const actorList = actors.actors;
   const topicList = topics.topics;
   const sourceList = sources.sources;

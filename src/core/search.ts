@@ -1,7 +1,7 @@
-// Full-text search (FlexSearch): one document per briefing; the snippet is its passage that matches the query best.
-import FlexSearch from 'flexsearch';
+// Full-text search (BM25 over an inverted index): one document per briefing; the snippet is its passage that matches the query best.
 import { stemmer } from 'stemmer';
 import type { Actor, Briefing } from './model.ts';
+import { InvertedIndex } from './inverted-index.ts';
 import { normalize } from './normalize.ts';
 
 /** A citable piece of a briefing: a key point, an event, a quote or a summary sentence. */
@@ -32,22 +32,47 @@ export function passages(b: Briefing, nameOf: (id: string) => string): Passage[]
 
 const terms = (text: string) => normalize(text).split(' ').filter((t) => t.length > 1);
 
-/**
- * Words folded (case, accents) and stemmed, so "sanction", "sanctions" and "sanctioned" meet.
- * Stems are cached: an archive repeats its vocabulary far more often than it grows it.
- */
-function stemmedWords(): (text: string) => string[] {
-  const stems = new Map<string, string>();
-  return (text) => {
-    const out: string[] = [];
-    for (const word of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
-      if (word.length < 2) continue;
-      let stem = stems.get(word);
-      if (stem === undefined) stems.set(word, (stem = stemmer(/^[\x00-\x7f]*$/.test(word) ? word : normalize(word))));
-      out.push(stem);
+const PLAIN_ASCII = /^[\x00-\x7f]*$/;
+
+/** Lower-case runs of letters and digits; a character loop for plain ASCII (nearly all text), `normalize` otherwise. */
+function wordsOf(text: string): string[] {
+  if (!PLAIN_ASCII.test(text)) return terms(text);
+  const lower = text.toLowerCase();
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      if (i - start > 1) out.push(lower.slice(start, i));
+      start = -1;
     }
-    return out;
-  };
+  }
+  return out;
+}
+
+/**
+ * Words folded (case, accents) and stemmed, so "sanction", "sanctions" and "sanctioned" meet, as term numbers.
+ * Cached by word: an archive repeats its vocabulary far more often than it grows it.
+ * Queries never add terms (`learn` false): a word the archive lacks is -1.
+ */
+function termNumbers(): (text: string, learn: boolean) => number[] {
+  const byWord = new Map<string, number>();
+  const byStem = new Map<string, number>();
+  return (text, learn) =>
+    wordsOf(text).map((word) => {
+      const known = byWord.get(word);
+      if (known !== undefined) return known;
+      const stem = stemmer(word);
+      let id = byStem.get(stem);
+      if (id === undefined) {
+        if (!learn) return -1;
+        byStem.set(stem, (id = byStem.size));
+      }
+      byWord.set(word, id);
+      return id;
+    });
 }
 
 /** The words a briefing is found by; sentence splitting waits until a snippet is needed. */
@@ -64,10 +89,10 @@ function indexText(b: Briefing, nameOf: (id: string) => string): string {
 export function buildSearchIndex(briefings: Briefing[], actors: Actor[]): SearchIndex {
   const names = new Map(actors.map((a) => [a.id, a.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
-  const byId = new Map(briefings.map((b) => [b.id, b]));
-  const index = new FlexSearch.Index({ tokenize: 'strict', encode: stemmedWords() });
-  const ids = briefings.map((b) => b.id);
-  briefings.forEach((b, i) => index.add(i, indexText(b, nameOf)));
+  const encode = termNumbers();
+  const index = new InvertedIndex();
+  for (const b of briefings) index.add(encode(indexText(b, nameOf), true));
+  index.freeze();
 
   /** The passage sharing the most query words (or their prefixes) with the query. */
   const best = (b: Briefing, queryTerms: string[]): Passage => {
@@ -83,17 +108,15 @@ export function buildSearchIndex(briefings: Briefing[], actors: Actor[]): Search
 
   return {
     query(text, { asOf, visibleFrom, limit = 8 }) {
-      // Every word first; failing that, any word. Coverage after the as-of day is skipped, asking for more until enough are visible.
-      for (const suggest of [false, true]) {
-        for (let want = limit * 4; ; want *= 4) {
-          const found = index.search(text, { limit: want, suggest }) as number[];
-          const visible = found.map((i) => ids[i]!).filter((id) => visibleFrom(id) <= asOf);
-          if (visible.length >= limit || found.length < want) {
-            if (!visible.length) break;
-            const queryTerms = terms(text);
-            return visible.slice(0, limit).map((id, rank) => ({ briefingId: id, passage: best(byId.get(id)!, queryTerms), score: 1 / (rank + 1) }));
-          }
-        }
+      const query = encode(text, false);
+      if (!query.length) return [];
+      const accept = (doc: number) => visibleFrom(briefings[doc]!.id) <= asOf;
+      // Every word first; failing that, any word. Coverage after the as-of day is never offered.
+      for (const all of [true, false]) {
+        const ranked = index.search(query, { all, limit, accept });
+        if (!ranked.length) continue;
+        const queryTerms = terms(text);
+        return ranked.map((r) => ({ briefingId: briefings[r.doc]!.id, passage: best(briefings[r.doc]!, queryTerms), score: r.score }));
       }
       return [];
     },

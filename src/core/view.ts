@@ -4,6 +4,7 @@ import type { Entry } from './content-index.ts';
 import type { Briefing, BriefingEvent, EventDate, KeyPoint, Quote, WatchItem } from './model.ts';
 import { formatDay, type Citation, type ReplyItem } from './reply.ts';
 import { splitSentences } from './search.ts';
+import { byCodePoint } from './normalize.ts';
 
 /** The library as seen on `asOf`: coverage published after that day is invisible. */
 export class View {
@@ -66,7 +67,7 @@ export class View {
     const all = this.library.content.briefings;
     // Oldest-first by publication; scan from the end, then order by update day.
     for (let i = all.length - 1; i >= 0 && newest.length < n * 4; i--) if (all[i]!.visibleFrom <= this.asOf) newest.push(all[i]!.briefing);
-    return newest.sort((a, b) => (b.updated ?? b.published).localeCompare(a.updated ?? a.published)).slice(0, n);
+    return newest.sort((a, b) => byCodePoint(b.updated ?? b.published, a.updated ?? a.published)).slice(0, n);
   }
 }
 

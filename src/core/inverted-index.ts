@@ -1,0 +1,182 @@
+// A compact inverted index with BM25 ranking: term number → typed array of (document, count), built once per Library.
+// Hand-written because FlexSearch 0.8 took ~60 s and gigabytes to index 100k briefings (docs/benchmarks.md, B2).
+
+/** A posting packs the document number and its term count (capped) into one 32-bit word. */
+const COUNT_BITS = 8;
+const MAX_COUNT = (1 << COUNT_BITS) - 1;
+export const MAX_DOCUMENTS = 2 ** (32 - COUNT_BITS);
+
+/** BM25's usual constants: term-frequency saturation and length normalisation. */
+const K1 = 1.2;
+const B = 0.75;
+
+/** A query's distinct terms beyond this are ignored (and `matched` fits a byte). */
+const MAX_QUERY_TERMS = 32;
+
+export type Ranked = { doc: number; score: number; matched: number };
+
+/** (term, posting) pairs are collected in chunks growing to 16 MB: few allocations, so few garbage collections on big archives. */
+const FIRST_CHUNK = 1 << 14;
+const LAST_CHUNK = 1 << 22;
+
+/** Terms are numbered by the caller (0, 1, 2…), so building never hashes a string. */
+export class InvertedIndex {
+  private pending: { pairs: Uint32Array; used: number }[] = [];
+  private pendingLength = 0;
+  private terms = 0;
+  /** Frozen: every term's postings in one array, term t at offsets[t] … offsets[t + 1]. */
+  private offsets = new Uint32Array(1);
+  private postings = new Uint32Array(0);
+  /** Per-document term counts, reset after each document through `touched`. */
+  private counts: Uint32Array<ArrayBuffer> = new Uint32Array(1024);
+  private touched: number[] = [];
+  private lengths: number[] = [];
+  private docLength = new Uint32Array(0);
+  private avgLength = 1;
+
+  get documents(): number {
+    return this.lengths.length;
+  }
+
+  /** Documents are numbered 0, 1, 2… in the order they are added. */
+  add(terms: number[]): number {
+    const doc = this.lengths.length;
+    if (doc >= MAX_DOCUMENTS) throw new Error(`the search index holds at most ${MAX_DOCUMENTS} documents`);
+    this.lengths.push(terms.length);
+    for (const t of terms) {
+      if (t >= this.counts.length) this.counts = grow(this.counts, t + 1);
+      if (this.counts[t]!++ === 0) this.touched.push(t);
+    }
+    for (const term of this.touched) {
+      this.push(term, ((doc << COUNT_BITS) | Math.min(this.counts[term]!, MAX_COUNT)) >>> 0);
+      this.counts[term] = 0;
+      if (term >= this.terms) this.terms = term + 1;
+    }
+    this.touched.length = 0;
+    return doc;
+  }
+
+  private push(term: number, posting: number): void {
+    let chunk = this.pending[this.pending.length - 1];
+    if (!chunk || chunk.used === chunk.pairs.length) {
+      chunk = { pairs: new Uint32Array(FIRST_CHUNK << Math.min(this.pending.length, Math.log2(LAST_CHUNK / FIRST_CHUNK))), used: 0 };
+      this.pending.push(chunk);
+    }
+    chunk.pairs[chunk.used++] = term;
+    chunk.pairs[chunk.used++] = posting;
+    this.pendingLength += 2;
+  }
+
+  /** Ends building: a counting sort of the pairs by term; documents stay in order within each term. */
+  freeze(): void {
+    const offsets = new Uint32Array(this.terms + 1);
+    const pairs = (visit: (term: number, posting: number) => void) => {
+      for (const { pairs, used } of this.pending) for (let i = 0; i < used; i += 2) visit(pairs[i]!, pairs[i + 1]!);
+    };
+    pairs((term) => offsets[term + 1]!++);
+    for (let t = 1; t <= this.terms; t++) offsets[t]! += offsets[t - 1]!;
+    const postings = new Uint32Array(this.pendingLength / 2);
+    const next = offsets.slice(0, this.terms);
+    pairs((term, posting) => (postings[next[term]!++] = posting));
+    Object.assign(this, { offsets, postings, pending: [], pendingLength: 0, counts: new Uint32Array(0) });
+    this.docLength = Uint32Array.from(this.lengths);
+    this.avgLength = this.lengths.reduce((a, b) => a + b, 0) / Math.max(1, this.lengths.length) || 1;
+  }
+
+  /**
+   * The best `limit` documents for the terms (an unknown term: -1), by terms matched then BM25 score, newer (higher number) first on ties.
+   * `all`: only documents holding every term. `accept` is asked only of documents that would make the list.
+   */
+  search(terms: number[], { all, limit, accept }: { all: boolean; limit: number; accept: (doc: number) => boolean }): Ranked[] {
+    const lists = [...new Set(terms)].slice(0, MAX_QUERY_TERMS).map((t) => (t >= 0 && t < this.terms ? this.postings.subarray(this.offsets[t], this.offsets[t + 1]) : EMPTY));
+    if (!lists.length || (all && lists.some((l) => l.length === 0))) return [];
+    const n = this.docLength.length;
+    const idf = lists.map((l) => Math.log(1 + (n - l.length + 0.5) / (l.length + 0.5)));
+    const top = new TopK(limit, accept);
+    if (all) this.intersect(lists, idf, top);
+    else this.union(lists, idf, top);
+    return top.sorted();
+  }
+
+  private weight(posting: number, idf: number): number {
+    const count = posting & MAX_COUNT;
+    const norm = K1 * (1 - B + (B * this.docLength[posting >>> COUNT_BITS]!) / this.avgLength);
+    return (idf * count * (K1 + 1)) / (count + norm);
+  }
+
+  /**
+   * Walks the shortest list, newest first, advancing the others in step (all are sorted by document).
+   * Newest first, a later tie never displaces an earlier one, so `accept` is asked rarely.
+   */
+  private intersect(lists: Uint32Array[], idf: number[], top: TopK): void {
+    const order = lists.map((_, i) => i).sort((a, b) => lists[a]!.length - lists[b]!.length);
+    const at = lists.map((l) => l.length - 1);
+    const first = lists[order[0]!]!;
+    outer: for (let p = first.length - 1; p >= 0; p--) {
+      const doc = first[p]! >>> COUNT_BITS;
+      let score = this.weight(first[p]!, idf[order[0]!]!);
+      for (let k = 1; k < order.length; k++) {
+        const i = order[k]!;
+        const list = lists[i]!;
+        let j = at[i]!;
+        while (j >= 0 && list[j]! >>> COUNT_BITS > doc) j--;
+        at[i] = j;
+        if (j < 0) break outer;
+        if (list[j]! >>> COUNT_BITS !== doc) continue outer;
+        score += this.weight(list[j]!, idf[i]!);
+      }
+      top.offer(doc, score, lists.length);
+    }
+  }
+
+  private union(lists: Uint32Array[], idf: number[], top: TopK): void {
+    const scores = new Float64Array(this.docLength.length);
+    const matched = new Uint8Array(this.docLength.length);
+    lists.forEach((list, i) => {
+      for (const posting of list) {
+        const doc = posting >>> COUNT_BITS;
+        scores[doc]! += this.weight(posting, idf[i]!);
+        matched[doc]!++;
+      }
+    });
+    for (let doc = scores.length - 1; doc >= 0; doc--) if (matched[doc]) top.offer(doc, scores[doc]!, matched[doc]!);
+  }
+}
+
+const EMPTY = new Uint32Array(0);
+
+/** Doubles a typed array's capacity until it holds `size`. */
+function grow(a: Uint32Array<ArrayBuffer>, size: number): Uint32Array<ArrayBuffer> {
+  let capacity = a.length || 4;
+  while (capacity < size) capacity *= 2;
+  const bigger = new Uint32Array(capacity);
+  bigger.set(a);
+  return bigger;
+}
+
+const better = (a: Ranked, b: Ranked) => a.matched - b.matched || a.score - b.score || a.doc - b.doc;
+
+/** Keeps the best `limit` offers; a candidate is checked with `accept` only if it would enter. */
+class TopK {
+  private items: Ranked[] = [];
+
+  constructor(
+    private readonly limit: number,
+    private readonly accept: (doc: number) => boolean,
+  ) {}
+
+  offer(doc: number, score: number, matched: number): void {
+    const last = this.items[this.items.length - 1];
+    if (this.items.length >= this.limit && last && (matched - last.matched || score - last.score || doc - last.doc) <= 0) return;
+    if (!this.accept(doc)) return;
+    const item = { doc, score, matched };
+    let i = this.items.length;
+    while (i > 0 && better(item, this.items[i - 1]!) > 0) i--;
+    this.items.splice(i, 0, item);
+    if (this.items.length > this.limit) this.items.pop();
+  }
+
+  sorted(): Ranked[] {
+    return this.items;
+  }
+}

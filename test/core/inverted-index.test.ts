@@ -1,0 +1,79 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { InvertedIndex } from '../../src/core/inverted-index.ts';
+
+/** Test documents are words; the index takes term numbers. */
+const ids = new Map<string, number>();
+const number = (words: string[]) => words.map((w) => ids.get(w) ?? (ids.set(w, ids.size), ids.size - 1));
+
+function indexOf(docs: string[][]): InvertedIndex {
+  const index = new InvertedIndex();
+  docs.forEach((d) => index.add(number(d)));
+  index.freeze();
+  return index;
+}
+const search = (index: InvertedIndex, words: string[], opts: Parameters<InvertedIndex['search']>[1]) => index.search(number(words), opts);
+const everything = () => true;
+
+describe('InvertedIndex', () => {
+  const docs = [
+    ['gas', 'pipeline', 'talks'],
+    ['sanctions', 'sanctions', 'sanctions', 'ruble'],
+    ['sanctions', 'talks', 'talks'],
+    ['ruble', 'gas'],
+  ];
+  const index = indexOf(docs);
+
+  it('with `all`, returns only documents holding every term', () => {
+    expect(search(index, ['sanctions', 'talks'], { all: true, limit: 8, accept: everything }).map((r) => r.doc)).toEqual([2]);
+    expect(search(index, ['sanctions', 'unknown'], { all: true, limit: 8, accept: everything })).toEqual([]);
+  });
+
+  it('without `all`, ranks documents matching more terms first', () => {
+    const ranked = search(index, ['ruble', 'gas'], { all: false, limit: 8, accept: everything });
+    expect(ranked[0]).toMatchObject({ doc: 3, matched: 2 });
+    expect(ranked.map((r) => r.doc).sort()).toEqual([0, 1, 3]);
+  });
+
+  it('ranks a term repeated in a short document above a passing mention', () => {
+    expect(search(index, ['sanctions'], { all: true, limit: 8, accept: everything }).map((r) => r.doc)).toEqual([1, 2]);
+  });
+
+  it('skips documents `accept` refuses and still fills the list from the rest', () => {
+    const ranked = search(index, ['sanctions'], { all: true, limit: 1, accept: (doc) => doc !== 1 });
+    expect(ranked.map((r) => r.doc)).toEqual([2]);
+  });
+
+  it('asks `accept` only about documents that would make the list', () => {
+    const many = indexOf(Array.from({ length: 1000 }, (_, i) => (i % 2 ? ['common'] : ['common', 'common'])));
+    let asked = 0;
+    search(many, ['common'], { all: true, limit: 3, accept: () => (asked++, true) });
+    expect(asked).toBeLessThan(50);
+  });
+
+  it('finds nothing for an empty query', () => {
+    expect(search(index, [], { all: false, limit: 8, accept: everything })).toEqual([]);
+  });
+
+  it('agrees with a brute-force scan on random documents and queries', () => {
+    const word = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f');
+    fc.assert(
+      fc.property(fc.array(fc.array(word, { maxLength: 12 }), { minLength: 1, maxLength: 40 }), fc.array(word, { minLength: 1, maxLength: 3 }), fc.boolean(), fc.integer({ min: 1, max: 5 }), (corpus, query, all, limit) => {
+        const idx = indexOf(corpus);
+        const hidden = (doc: number) => doc % 7 === 3;
+        const got = search(idx, query, { all, limit, accept: (d) => !hidden(d) });
+        const terms = [...new Set(query)];
+        const expected = corpus
+          .map((d, doc) => ({ doc, matched: terms.filter((t) => d.includes(t)).length }))
+          .filter((r) => !hidden(r.doc) && r.matched > 0 && (!all || r.matched === terms.length));
+        expect(got.length).toBe(Math.min(limit, expected.length));
+        const matchedSorted = expected.map((e) => e.matched).sort((x, y) => y - x);
+        expect(got.map((g) => g.matched)).toEqual(matchedSorted.slice(0, got.length));
+        for (let i = 1; i < got.length; i++) {
+          const [p, q] = [got[i - 1]!, got[i]!];
+          expect(p.matched > q.matched || (p.matched === q.matched && (p.score > q.score || (p.score === q.score && p.doc > q.doc)))).toBe(true);
+        }
+      }),
+    );
+  });
+});
