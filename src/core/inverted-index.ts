@@ -31,8 +31,8 @@ export class InvertedIndex {
   private counts: Uint32Array<ArrayBuffer> = new Uint32Array(1024);
   private touched: number[] = [];
   private lengths: number[] = [];
-  private docLength = new Uint32Array(0);
-  private avgLength = 1;
+  /** BM25's length normalisation per document, computed once. */
+  private docNorm = new Float32Array(0);
 
   get documents(): number {
     return this.lengths.length;
@@ -79,8 +79,8 @@ export class InvertedIndex {
     const next = offsets.slice(0, this.terms);
     pairs((term, posting) => (postings[next[term]!++] = posting));
     Object.assign(this, { offsets, postings, pending: [], pendingLength: 0, counts: new Uint32Array(0) });
-    this.docLength = Uint32Array.from(this.lengths);
-    this.avgLength = this.lengths.reduce((a, b) => a + b, 0) / Math.max(1, this.lengths.length) || 1;
+    const avgLength = this.lengths.reduce((a, b) => a + b, 0) / Math.max(1, this.lengths.length) || 1;
+    this.docNorm = Float32Array.from(this.lengths, (length) => K1 * (1 - B + (B * length) / avgLength));
   }
 
   /**
@@ -90,7 +90,7 @@ export class InvertedIndex {
   search(terms: number[], { all, limit, accept }: { all: boolean; limit: number; accept: (doc: number) => boolean }): Ranked[] {
     const lists = [...new Set(terms)].slice(0, MAX_QUERY_TERMS).map((t) => (t >= 0 && t < this.terms ? this.postings.subarray(this.offsets[t], this.offsets[t + 1]) : EMPTY));
     if (!lists.length || (all && lists.some((l) => l.length === 0))) return [];
-    const n = this.docLength.length;
+    const n = this.docNorm.length;
     const idf = lists.map((l) => Math.log(1 + (n - l.length + 0.5) / (l.length + 0.5)));
     const top = new TopK(limit, accept);
     if (all) this.intersect(lists, idf, top);
@@ -100,7 +100,7 @@ export class InvertedIndex {
 
   private weight(posting: number, idf: number): number {
     const count = posting & MAX_COUNT;
-    const norm = K1 * (1 - B + (B * this.docLength[posting >>> COUNT_BITS]!) / this.avgLength);
+    const norm = this.docNorm[posting >>> COUNT_BITS]!;
     return (idf * count * (K1 + 1)) / (count + norm);
   }
 
@@ -130,8 +130,8 @@ export class InvertedIndex {
   }
 
   private union(lists: Uint32Array[], idf: number[], top: TopK): void {
-    const scores = new Float64Array(this.docLength.length);
-    const matched = new Uint8Array(this.docLength.length);
+    const scores = new Float64Array(this.docNorm.length);
+    const matched = new Uint8Array(this.docNorm.length);
     lists.forEach((list, i) => {
       for (const posting of list) {
         const doc = posting >>> COUNT_BITS;

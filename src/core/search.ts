@@ -19,18 +19,27 @@ export function splitSentences(text: string): string[] {
   return [...sentences.segment(text.replace(/\s+/g, ' '))].map((s) => s.segment.trim()).filter(Boolean);
 }
 
-/** Key points first (crisp, item-cited), then events, quotes, the title and the summary's sentences. */
-export function passages(b: Briefing, nameOf: (id: string) => string): Passage[] {
-  return [
-    ...b.key_points.map((p) => ({ text: p.text, sources: p.sources })),
-    ...b.events.map((e) => ({ text: e.text, sources: e.sources })),
-    ...b.quotes.map((q) => ({ text: `${nameOf(q.speaker)}: “${q.text}” (${q.context})`, sources: [q.source] })),
-    { text: b.title, sources: b.sources },
-    ...splitSentences(b.summary).map((s) => ({ text: s, sources: b.sources })),
-  ];
+/** Key points first (crisp, item-cited), then events, quotes and the title; the summary's sentences after them. */
+export function passages(b: Briefing, nameOf: (id: string) => string): { items: Passage[]; summary: (worth?: (paragraph: string) => boolean) => Passage[] } {
+  return {
+    items: [
+      ...b.key_points.map((p) => ({ text: p.text, sources: p.sources })),
+      ...b.events.map((e) => ({ text: e.text, sources: e.sources })),
+      ...b.quotes.map((q) => ({ text: `${nameOf(q.speaker)}: “${q.text}” (${q.context})`, sources: [q.source] })),
+      { text: b.title, sources: b.sources },
+    ],
+    /** Sentences of the paragraphs `worth` picks (splitting is costly; a search needs few). */
+    summary: (worth = () => true) =>
+      b.summary
+        .split(/\n\s*\n/)
+        .filter(worth)
+        .flatMap((para) => splitSentences(para).map((s) => ({ text: s, sources: b.sources }))),
+  };
 }
 
 const terms = (text: string) => normalize(text).split(' ').filter((t) => t.length > 1);
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const PLAIN_ASCII = /^[\x00-\x7f]*$/;
 
@@ -94,14 +103,26 @@ export function buildSearchIndex(briefings: Briefing[], actors: Actor[]): Search
   for (const b of briefings) index.add(encode(indexText(b, nameOf), true));
   index.freeze();
 
-  /** The passage sharing the most query words (or their prefixes) with the query. */
-  const best = (b: Briefing, queryTerms: string[]): Passage => {
+  /**
+   * The first passage holding the most query words; one holding them all ends the scan.
+   * A word counts in any form starting with its stem ("sanction" → "sanctioned") or as typed.
+   */
+  const best = (b: Briefing, words: RegExp[]): Passage => {
     let top: Passage | undefined;
     let topScore = -1;
-    for (const p of passages(b, nameOf)) {
-      const words = terms(p.text);
-      const score = queryTerms.filter((q) => words.some((w) => w === q || (q.length >= 4 && w.startsWith(q)))).length;
+    const holds = (text: string) => words.filter((w) => w.test(text)).length;
+    const { items, summary } = passages(b, nameOf);
+    for (const p of items) {
+      const score = holds(p.text);
       if (score > topScore) [top, topScore] = [p, score];
+      if (score === words.length) return p;
+    }
+    // Splitting sentences is the costly part: only when the summary as a whole could do better.
+    if (holds(b.summary) <= topScore) return top!;
+    for (const p of summary((para) => holds(para) > topScore)) {
+      const score = holds(p.text);
+      if (score > topScore) [top, topScore] = [p, score];
+      if (score === words.length) break;
     }
     return top!;
   };
@@ -115,8 +136,8 @@ export function buildSearchIndex(briefings: Briefing[], actors: Actor[]): Search
       for (const all of [true, false]) {
         const ranked = index.search(query, { all, limit, accept });
         if (!ranked.length) continue;
-        const queryTerms = terms(text);
-        return ranked.map((r) => ({ briefingId: briefings[r.doc]!.id, passage: best(briefings[r.doc]!, queryTerms), score: r.score }));
+        const words = [...new Set(wordsOf(text))].map((w) => new RegExp(`\\b(?:${escapeRegExp(stemmer(w))}|${escapeRegExp(w)})`, 'iu'));
+        return ranked.map((r) => ({ briefingId: briefings[r.doc]!.id, passage: best(briefings[r.doc]!, words), score: r.score }));
       }
       return [];
     },
