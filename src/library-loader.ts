@@ -1,31 +1,90 @@
-// Reads the briefings folder from disk and hands the files to the core's buildLibrary.
+// Reads the briefings folder from disk and hands the files to the core; a large folder is parsed by worker threads.
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { buildLibrary, REGISTRY_FILES, type BuildResult, type LoadedFile } from './core/library.ts';
+import { Worker } from 'node:worker_threads';
+import { assembleLibrary, buildLibrary, Locator, parseBriefingFile, REGISTRY_FILES, type BuildResult, type LoadedFile, type ParsedBriefing } from './core/library.ts';
 
 const OPEN_AT_ONCE = 64;
+/** Below this many briefings, starting workers (~0.3 s each) costs more than it saves. */
+export const PARALLEL_FROM = 2_000;
+const MAX_WORKERS = 4;
+
+const isBriefing = (name: string) => name.endsWith('.md') && name.toLowerCase() !== 'readme.md';
+const isRegistry = (name: string) => Object.values<string>(REGISTRY_FILES).includes(name);
+
+async function listFolder(dir: string): Promise<{ names: string[]; error?: string }> {
+  try {
+    return { names: (await readdir(dir)).filter((n) => isBriefing(n) || isRegistry(n)).sort() };
+  } catch (err) {
+    return { names: [], error: `cannot read the briefings folder ${dir}: ${(err as NodeJS.ErrnoException).code ?? String(err)}` };
+  }
+}
+
+async function readFiles(dir: string, names: string[]): Promise<LoadedFile[]> {
+  const files: LoadedFile[] = [];
+  // A bounded number of files open at once: a large archive would otherwise run out of file descriptors.
+  for (let i = 0; i < names.length; i += OPEN_AT_ONCE) {
+    const batch = names.slice(i, i + OPEN_AT_ONCE);
+    files.push(...(await Promise.all(batch.map(async (name) => ({ path: name, text: await readFile(path.join(dir, name), 'utf8') })))));
+  }
+  return files;
+}
 
 /** The registries and the top-level *.md briefings; briefings/drafts/ is the curators' and is never served. */
 export async function readBriefingFiles(dir: string): Promise<{ files: LoadedFile[]; error?: string }> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch (err) {
-    return { files: [], error: `cannot read the briefings folder ${dir}: ${(err as NodeJS.ErrnoException).code ?? String(err)}` };
-  }
-  const wanted = names.filter((n) => n.endsWith('.md') && n.toLowerCase() !== 'readme.md' || Object.values<string>(REGISTRY_FILES).includes(n));
-  const files: LoadedFile[] = [];
-  // A bounded number of files open at once: a large archive would otherwise run out of file descriptors.
-  const sorted = wanted.sort();
-  for (let i = 0; i < sorted.length; i += OPEN_AT_ONCE) {
-    const batch = sorted.slice(i, i + OPEN_AT_ONCE);
-    files.push(...(await Promise.all(batch.map(async (name) => ({ path: name, text: await readFile(path.join(dir, name), 'utf8') })))));
-  }
-  return { files };
+  const { names, error } = await listFolder(dir);
+  return error ? { files: [], error } : { files: await readFiles(dir, names) };
 }
 
-export async function loadLibrary(dir: string): Promise<BuildResult> {
-  const { files, error } = await readBriefingFiles(dir);
+export async function loadLibrary(dir: string, opts: { parallelFrom?: number } = {}): Promise<BuildResult> {
+  const { names, error } = await listFolder(dir);
   if (error) return { errors: [{ file: dir, message: error }] };
-  return buildLibrary(files);
+  const briefingNames = names.filter(isBriefing);
+  if (briefingNames.length < (opts.parallelFrom ?? PARALLEL_FROM)) return buildLibrary(await readFiles(dir, names));
+
+  const registries = await readFiles(dir, names.filter(isRegistry));
+  // Lines are looked up only for errors; a briefing's text is read again then.
+  const locator = new Locator((name) => registries.find((f) => f.path === name) ?? readAgain(dir, name));
+  const parsed = await parseInWorkers(dir, briefingNames).catch(async (err) => {
+    // Workers could not start (an unusual runtime): parse here instead; slower, same result.
+    process.emitWarning(`briefing files parsed without worker threads: ${String(err)}`);
+    const files = await readFiles(dir, briefingNames);
+    return files.map((f) => parseBriefingFile(f, locator));
+  });
+  return assembleLibrary(registries, parsed, locator);
+}
+
+function readAgain(dir: string, name: string): LoadedFile | undefined {
+  try {
+    return { path: name, text: readFileSync(path.join(dir, name), 'utf8') };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Contiguous shares of the file list, one per worker; each streams back its parsed briefings. */
+async function parseInWorkers(dir: string, names: string[]): Promise<ParsedBriefing[]> {
+  const count = Math.max(1, Math.min(availableParallelism(), MAX_WORKERS));
+  const size = Math.ceil(names.length / count);
+  const shares = Array.from({ length: count }, (_, i) => names.slice(i * size, (i + 1) * size)).filter((s) => s.length);
+  // The worker is TypeScript: it registers tsx's loader in its own thread, then imports the parser.
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const script = new URL('./parse-worker.ts', import.meta.url).href;
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script)}); })`;
+  const results = await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<ParsedBriefing[]>((resolve, reject) => {
+          const out: ParsedBriefing[] = [];
+          const worker = new Worker(boot, { eval: true, workerData: { dir, names: share }, execArgv: [] });
+          // JSON: V8 parses it faster than it deserialises a structured clone of the same objects.
+          worker.on('message', (batch: string) => out.push(...(JSON.parse(batch) as ParsedBriefing[])));
+          worker.on('error', reject);
+          worker.on('exit', (code) => (code === 0 && out.length === share.length ? resolve(out) : reject(new Error(`parse worker exited with code ${code}`))));
+        }),
+    ),
+  );
+  return results.flat();
 }

@@ -10,6 +10,8 @@ import {
   type Topic,
 } from './model.ts';
 import { Locator, parseMarkdownFile, parseYamlFile, type LoadedFile, type LoadError } from './parse-files.ts';
+
+export { Locator };
 import { ActorResolver } from './actors.ts';
 import { TopicResolver } from './topics.ts';
 import { buildSearchIndex, type SearchIndex } from './search.ts';
@@ -39,11 +41,28 @@ export const REGISTRY_FILES = { actors: 'actors.yaml', topics: 'topics.yaml', so
 
 export type BuildResult = { library?: Library; errors: LoadError[] };
 
+/** One briefing file, parsed and validated on its own: the part of a build that can run in parallel. */
+export type ParsedBriefing = { file: string; briefing?: Briefing; errors: LoadError[] };
+
+export function parseBriefingFile(file: LoadedFile, locator: Locator): ParsedBriefing {
+  const parsed = parseMarkdownFile(file, frontMatterSchema, locator);
+  if (!parsed.value) return { file: file.path, errors: parsed.errors };
+  const errors = parsed.value.body ? [] : [locator.error(file.path, [], 'expected a summary below the front matter')];
+  return { file: file.path, briefing: { ...parsed.value.front, summary: parsed.value.body, file: file.path }, errors };
+}
+
 /** Everything is checked; any error means no library (the caller keeps serving the last good one). */
 export function buildLibrary(files: LoadedFile[]): BuildResult {
-  const errors: LoadError[] = [];
   const byName = new Map(files.map((f) => [f.path, f]));
-  const locator = new Locator(byName);
+  const locator = new Locator((path) => byName.get(path));
+  const parsed = files.filter((f) => f.path.endsWith('.md')).map((f) => parseBriefingFile(f, locator));
+  return assembleLibrary(files.filter((f) => !f.path.endsWith('.md')), parsed, locator);
+}
+
+/** The registries plus every parsed briefing → cross-checked, indexed Library; `locator` finds lines in any of the files. */
+export function assembleLibrary(registryFiles: LoadedFile[], parsedBriefings: ParsedBriefing[], locator: Locator): BuildResult {
+  const errors: LoadError[] = [];
+  const byName = new Map(registryFiles.map((f) => [f.path, f]));
   const registry = <T>(name: string, parse: (f: LoadedFile) => { value?: T; errors: LoadError[] }): T | undefined => {
     const file = byName.get(name);
     if (!file) {
@@ -59,12 +78,9 @@ export function buildLibrary(files: LoadedFile[]): BuildResult {
   const sources = registry(REGISTRY_FILES.sources, (f) => parseYamlFile(f, sourcesFileSchema, locator));
 
   const briefings: Briefing[] = [];
-  for (const file of files.filter((f) => f.path.endsWith('.md')).sort((a, b) => byCodePoint(a.path, b.path))) {
-    const parsed = parseMarkdownFile(file, frontMatterSchema, locator);
-    errors.push(...parsed.errors);
-    if (!parsed.value) continue;
-    briefings.push({ ...parsed.value.front, summary: parsed.value.body, file: file.path });
-    if (!parsed.value.body) errors.push(locator.error(file.path, [], 'expected a summary below the front matter'));
+  for (const p of [...parsedBriefings].sort((a, b) => byCodePoint(a.file, b.file))) {
+    errors.push(...p.errors);
+    if (p.briefing) briefings.push(p.briefing);
   }
   if (!actors || !topics || !sources) return { errors };
 

@@ -53,11 +53,12 @@ function yamlPart(file: LoadedFile): { yaml: string; lineOffset: number } | unde
 export class Locator {
   private docs = new Map<string, { doc: Document; lines: LineCounter; lineOffset: number } | null>();
 
-  constructor(private readonly files: Map<string, LoadedFile>) {}
+  /** `file` gives a file's text by path; it is asked only when an error needs a line. */
+  constructor(private readonly file: (path: string) => LoadedFile | undefined) {}
 
   private located(path: string) {
     if (!this.docs.has(path)) {
-      const file = this.files.get(path);
+      const file = this.file(path);
       const part = file && yamlPart(file);
       if (!part) this.docs.set(path, null);
       else {

@@ -37,7 +37,7 @@ describe('briefbot ingest and publish', () => {
     expect(r.out).toMatch(/talks-a\.txt\tnew draft 2022-02-15-berlin-and-kyiv-weigh-a-new-round-of-talks\.md/);
     const [name] = drafts();
     const text = readFileSync(path.join(dir, 'drafts', name!), 'utf8');
-    const parsed = parseMarkdownFile({ path: name!, text }, frontMatterSchema, new Locator(new Map()));
+    const parsed = parseMarkdownFile({ path: name!, text }, frontMatterSchema, new Locator(() => undefined));
     expect(parsed.errors).toEqual([]);
     const front = parsed.value!.front;
     expect(front.status).toBe('draft');
