@@ -2,7 +2,7 @@
 import { stemmer } from 'stemmer';
 import type { Actor, Briefing } from './model.ts';
 import { InvertedIndex } from './inverted-index.ts';
-import { normalize } from './normalize.ts';
+import { TermDictionary, wordsOf } from './terms.ts';
 
 /** A citable piece of a briefing: a key point, an event, a quote or a summary sentence. */
 export type Passage = { text: string; sources: string[] };
@@ -37,52 +37,7 @@ export function passages(b: Briefing, nameOf: (id: string) => string): { items: 
   };
 }
 
-const terms = (text: string) => normalize(text).split(' ').filter((t) => t.length > 1);
-
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-const PLAIN_ASCII = /^[\x00-\x7f]*$/;
-
-/** Lower-case runs of letters and digits; a character loop for plain ASCII (nearly all text), `normalize` otherwise. */
-function wordsOf(text: string): string[] {
-  if (!PLAIN_ASCII.test(text)) return terms(text);
-  const lower = text.toLowerCase();
-  const out: string[] = [];
-  let start = -1;
-  for (let i = 0; i <= lower.length; i++) {
-    const c = i < lower.length ? lower.charCodeAt(i) : 32;
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      if (i - start > 1) out.push(lower.slice(start, i));
-      start = -1;
-    }
-  }
-  return out;
-}
-
-/**
- * Words folded (case, accents) and stemmed, so "sanction", "sanctions" and "sanctioned" meet, as term numbers.
- * Cached by word: an archive repeats its vocabulary far more often than it grows it.
- * Queries never add terms (`learn` false): a word the archive lacks is -1.
- */
-function termNumbers(): (text: string, learn: boolean) => number[] {
-  const byWord = new Map<string, number>();
-  const byStem = new Map<string, number>();
-  return (text, learn) =>
-    wordsOf(text).map((word) => {
-      const known = byWord.get(word);
-      if (known !== undefined) return known;
-      const stem = stemmer(word);
-      let id = byStem.get(stem);
-      if (id === undefined) {
-        if (!learn) return -1;
-        byStem.set(stem, (id = byStem.size));
-      }
-      byWord.set(word, id);
-      return id;
-    });
-}
 
 /** The words a briefing is found by; sentence splitting waits until a snippet is needed. */
 function indexText(b: Briefing, nameOf: (id: string) => string): string {
@@ -98,7 +53,8 @@ function indexText(b: Briefing, nameOf: (id: string) => string): string {
 export function buildSearchIndex(briefings: Briefing[], actors: Actor[]): SearchIndex {
   const names = new Map(actors.map((a) => [a.id, a.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
-  const encode = termNumbers();
+  const dictionary = new TermDictionary();
+  const encode = (text: string, learn: boolean) => dictionary.numbers(text, learn);
   const index = new InvertedIndex();
   for (const b of briefings) index.add(encode(indexText(b, nameOf), true));
   index.freeze();
