@@ -4,7 +4,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { assembleLibrary, buildLibrary, Locator, parseBriefingFile, REGISTRY_FILES, type BuildResult, type LoadedFile, type ParsedBriefing } from './core/library.ts';
+import { assembleLibrary, buildLibrary, parseBriefingFile, REGISTRY_FILES, type BuildResult, type LoadedFile, type ParsedBriefing } from './core/library.ts';
+import { Locator } from './core/parse-files.ts';
 
 const OPEN_AT_ONCE = 64;
 /** Below this many briefings, starting workers (~0.3 s each) costs more than it saves. */

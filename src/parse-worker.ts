@@ -2,9 +2,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { Locator, parseBriefingFile, type ParsedBriefing } from './core/library.ts';
+import { parseBriefingFile, type ParsedBriefing } from './core/library.ts';
+import { Locator } from './core/parse-files.ts';
 
-/** Results go back in batches: fewer messages, and the main thread never holds a whole share's raw text. */
+/** Results go back in batches: fewer messages than one per file, and the main thread unpacks them while the rest is parsed. */
 const BATCH = 500;
 
 const { dir, names } = workerData as { dir: string; names: string[] };

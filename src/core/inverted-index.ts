@@ -4,7 +4,7 @@
 /** A posting packs the document number and its term count (capped) into one 32-bit word. */
 const COUNT_BITS = 8;
 const MAX_COUNT = (1 << COUNT_BITS) - 1;
-export const MAX_DOCUMENTS = 2 ** (32 - COUNT_BITS);
+const MAX_DOCUMENTS = 2 ** (32 - COUNT_BITS);
 
 /** BM25's usual constants: term-frequency saturation and length normalisation. */
 const K1 = 1.2;
@@ -33,10 +33,6 @@ export class InvertedIndex {
   private lengths: number[] = [];
   /** BM25's length normalisation per document, computed once. */
   private docNorm = new Float32Array(0);
-
-  get documents(): number {
-    return this.lengths.length;
-  }
 
   /** Documents are numbered 0, 1, 2… in the order they are added. */
   add(terms: number[]): number {
@@ -154,7 +150,8 @@ function grow(a: Uint32Array<ArrayBuffer>, size: number): Uint32Array<ArrayBuffe
   return bigger;
 }
 
-const better = (a: Ranked, b: Ranked) => a.matched - b.matched || a.score - b.score || a.doc - b.doc;
+/** > 0 when (matched, score, doc) ranks above `b`: more terms, then higher score, then newer. */
+const compare = (matched: number, score: number, doc: number, b: Ranked) => matched - b.matched || score - b.score || doc - b.doc;
 
 /** Keeps the best `limit` offers; a candidate is checked with `accept` only if it would enter. */
 class TopK {
@@ -167,12 +164,11 @@ class TopK {
 
   offer(doc: number, score: number, matched: number): void {
     const last = this.items[this.items.length - 1];
-    if (this.items.length >= this.limit && last && (matched - last.matched || score - last.score || doc - last.doc) <= 0) return;
+    if (this.items.length >= this.limit && last && compare(matched, score, doc, last) <= 0) return;
     if (!this.accept(doc)) return;
-    const item = { doc, score, matched };
     let i = this.items.length;
-    while (i > 0 && better(item, this.items[i - 1]!) > 0) i--;
-    this.items.splice(i, 0, item);
+    while (i > 0 && compare(matched, score, doc, this.items[i - 1]!) > 0) i--;
+    this.items.splice(i, 0, { doc, score, matched });
     if (this.items.length > this.limit) this.items.pop();
   }
 

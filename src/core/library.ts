@@ -10,8 +10,6 @@ import {
   type Topic,
 } from './model.ts';
 import { Locator, parseMarkdownFile, parseYamlFile, type LoadedFile, type LoadError } from './parse-files.ts';
-
-export { Locator };
 import { ActorResolver } from './actors.ts';
 import { TopicResolver } from './topics.ts';
 import { buildSearchIndex, type SearchIndex } from './search.ts';

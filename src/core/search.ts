@@ -20,7 +20,7 @@ export function splitSentences(text: string): string[] {
 }
 
 /** Key points first (crisp, item-cited), then events, quotes and the title; the summary's sentences after them. */
-export function passages(b: Briefing, nameOf: (id: string) => string): { items: Passage[]; summary: (worth?: (paragraph: string) => boolean) => Passage[] } {
+export function passages(b: Briefing, nameOf: (id: string) => string): { items: Passage[]; summary: (worth: (paragraph: string) => boolean) => Passage[] } {
   return {
     items: [
       ...b.key_points.map((p) => ({ text: p.text, sources: p.sources })),
@@ -29,15 +29,13 @@ export function passages(b: Briefing, nameOf: (id: string) => string): { items: 
       { text: b.title, sources: b.sources },
     ],
     /** Sentences of the paragraphs `worth` picks (splitting is costly; a search needs few). */
-    summary: (worth = () => true) =>
+    summary: (worth) =>
       b.summary
         .split(/\n\s*\n/)
         .filter(worth)
         .flatMap((para) => splitSentences(para).map((s) => ({ text: s, sources: b.sources }))),
   };
 }
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The words a briefing is found by; sentence splitting waits until a snippet is needed. */
 function indexText(b: Briefing, nameOf: (id: string) => string): string {
@@ -92,7 +90,8 @@ export function buildSearchIndex(briefings: Briefing[], actors: Actor[]): Search
       for (const all of [true, false]) {
         const ranked = index.search(query, { all, limit, accept });
         if (!ranked.length) continue;
-        const words = [...new Set(wordsOf(text))].map((w) => new RegExp(`\\b(?:${escapeRegExp(stemmer(w))}|${escapeRegExp(w)})`, 'iu'));
+        // wordsOf yields letters and digits only: nothing to escape.
+        const words = [...new Set(wordsOf(text))].map((w) => new RegExp(`\\b(?:${stemmer(w)}|${w})`, 'iu'));
         return ranked.map((r) => ({ briefingId: briefings[r.doc]!.id, passage: best(briefings[r.doc]!, words), score: r.score }));
       }
       return [];

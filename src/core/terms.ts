@@ -1,14 +1,14 @@
 // Term numbers for search: words folded (case, accents) and stemmed, so "sanction", "sanctions" and "sanctioned" meet.
 import { stemmer } from 'stemmer';
-import { normalize } from './normalize.ts';
+import { words } from './normalize.ts';
 
 const PLAIN_ASCII = /^[\x00-\x7f]*$/;
 
 const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 
-/** Lower-case runs of letters and digits, at least two long; `normalize` folds accents when the text has any. */
+/** Lower-case runs of letters and digits, at least two long; accents are folded (`words`) when the text has any. */
 export function wordsOf(text: string): string[] {
-  if (!PLAIN_ASCII.test(text)) return normalize(text).split(' ').filter((t) => t.length > 1);
+  if (!PLAIN_ASCII.test(text)) return words(text).filter((t) => t.length > 1);
   const out: string[] = [];
   let start = -1;
   for (let i = 0; i <= text.length; i++) {
