@@ -9,6 +9,7 @@ export const MAX_ACTOR_EVENTS = 12;
 export const MAX_ACTOR_QUOTES = 8;
 const MAX_POINTS = 6;
 const DEALT_WINDOW = 200;
+const MAX_DEALT = 6;
 
 /** Whether the coverage visible on the as-of day says anything about the actor. */
 function known(view: View, actor: Actor): boolean {
@@ -92,22 +93,27 @@ function profile(view: View, actor: Actor, focus: ActorFocus, correctedFrom?: st
 
 /** People and bodies that appear in the same events and points, most frequent first. */
 function dealtWith(view: View, actor: Actor, items: { actors: string[]; sources: string[] }[]) {
-  const counts = new Map<string, { n: number; sources: Set<string> }>();
+  // Count first, collect sources for the few shown: a profile is asked often, and allocation shows up as GC pauses.
+  const counts = new Map<string, number>();
   for (const item of items) {
     for (const id of item.actors) {
       const other = view.library.actorById.get(id);
-      if (!other || id === actor.id || other.kind === 'country') continue;
-      const entry = counts.get(id) ?? { n: 0, sources: new Set<string>() };
-      entry.n++;
-      item.sources.forEach((s) => entry.sources.add(s));
-      counts.set(id, entry);
+      if (other && id !== actor.id && other.kind !== 'country') counts.set(id, (counts.get(id) ?? 0) + 1);
     }
   }
-  return [...counts.entries()]
-    .sort((a, b) => b[1].n - a[1].n)
-    .slice(0, 6)
-    .map(([id, e]) => {
-      const other = view.library.actorById.get(id)!;
-      return { text: `${other.name} (${other.role})`, sources: [...e.sources] };
-    });
+  // The most frequent few, first seen first among equals.
+  const top: { id: string; n: number }[] = [];
+  for (const [id, n] of counts) {
+    if (top.length === MAX_DEALT && n <= top[MAX_DEALT - 1]!.n) continue;
+    let at = top.length;
+    while (at > 0 && top[at - 1]!.n < n) at--;
+    top.splice(at, 0, { id, n });
+    if (top.length > MAX_DEALT) top.pop();
+  }
+  return top.map(({ id }) => {
+    const other = view.library.actorById.get(id)!;
+    const sources = new Set<string>();
+    for (const item of items) if (item.actors.includes(id)) item.sources.forEach((s) => sources.add(s));
+    return { text: `${other.name} (${other.role})`, sources: [...sources] };
+  });
 }
