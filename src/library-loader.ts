@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { assembleLibrary, buildLibrary, parseBriefingFile, REGISTRY_FILES, type BuildResult, type LoadedFile, type ParsedBriefing } from './core/library.ts';
 import { Locator } from './core/parse-files.ts';
+import { IdListPool } from './core/id-lists.ts';
 
 const OPEN_AT_ONCE = 64;
 /** Below this many briefings, starting workers (~0.3 s each) costs more than it saves. */
@@ -48,11 +49,12 @@ export async function loadLibrary(dir: string, opts: { parallelFrom?: number } =
   const registries = await readFiles(dir, names.filter(isRegistry));
   // Lines are looked up only for errors; a briefing's text is read again then.
   const locator = new Locator((name) => registries.find((f) => f.path === name) ?? readAgain(dir, name));
-  const parsed = await parseInWorkers(dir, briefingNames).catch(async (err) => {
+  const pool = new IdListPool();
+  const parsed = await parseInWorkers(dir, briefingNames, pool).catch(async (err) => {
     // Workers could not start (an unusual runtime): parse here instead; slower, same result.
     process.emitWarning(`briefing files parsed without worker threads: ${String(err)}`);
     const files = await readFiles(dir, briefingNames);
-    return files.map((f) => parseBriefingFile(f, locator));
+    return files.map((f) => parseBriefingFile(f, locator, pool));
   });
   return assembleLibrary(registries, parsed, locator);
 }
@@ -66,7 +68,7 @@ function readAgain(dir: string, name: string): LoadedFile | undefined {
 }
 
 /** Contiguous shares of the file list, one per worker; each streams back its parsed briefings. */
-async function parseInWorkers(dir: string, names: string[]): Promise<ParsedBriefing[]> {
+async function parseInWorkers(dir: string, names: string[], pool: IdListPool): Promise<ParsedBriefing[]> {
   const count = Math.max(1, Math.min(availableParallelism(), MAX_WORKERS));
   const size = Math.ceil(names.length / count);
   const shares = Array.from({ length: count }, (_, i) => names.slice(i * size, (i + 1) * size)).filter((s) => s.length);
@@ -81,7 +83,12 @@ async function parseInWorkers(dir: string, names: string[]): Promise<ParsedBrief
           const out: ParsedBriefing[] = [];
           const worker = new Worker(boot, { eval: true, workerData: { dir, names: share }, execArgv: [] });
           // JSON: V8 parses it faster than it deserialises a structured clone of the same objects.
-          worker.on('message', (batch: string) => out.push(...(JSON.parse(batch) as ParsedBriefing[])));
+          worker.on('message', (batch: string) => {
+            for (const parsed of JSON.parse(batch) as ParsedBriefing[]) {
+              if (parsed.briefing) pool.share(parsed.briefing);
+              out.push(parsed);
+            }
+          });
           worker.on('error', reject);
           worker.on('exit', (code) => (code === 0 && out.length === share.length ? resolve(out) : reject(new Error(`parse worker exited with code ${code}`))));
         }),

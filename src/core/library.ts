@@ -16,6 +16,7 @@ import { buildSearchIndex, type SearchIndex } from './search.ts';
 import { crossCheck } from './cross-check.ts';
 import { buildContentIndex, type ContentIndex } from './content-index.ts';
 import { byCodePoint } from './normalize.ts';
+import { IdListPool } from './id-lists.ts';
 
 export type { LoadedFile, LoadError };
 
@@ -42,18 +43,22 @@ export type BuildResult = { library?: Library; errors: LoadError[] };
 /** One briefing file, parsed and validated on its own: the part of a build that can run in parallel. */
 export type ParsedBriefing = { file: string; briefing?: Briefing; errors: LoadError[] };
 
-export function parseBriefingFile(file: LoadedFile, locator: Locator): ParsedBriefing {
+/** `pool`: equal id lists become one shared array (see IdListPool). */
+export function parseBriefingFile(file: LoadedFile, locator: Locator, pool?: IdListPool): ParsedBriefing {
   const parsed = parseMarkdownFile(file, frontMatterSchema, locator);
   if (!parsed.value) return { file: file.path, errors: parsed.errors };
   const errors = parsed.value.body ? [] : [locator.error(file.path, [], 'expected a summary below the front matter')];
-  return { file: file.path, briefing: { ...parsed.value.front, summary: parsed.value.body, file: file.path }, errors };
+  const briefing: Briefing = { ...parsed.value.front, summary: parsed.value.body, file: file.path };
+  pool?.share(briefing);
+  return { file: file.path, briefing, errors };
 }
 
 /** Everything is checked; any error means no library (the caller keeps serving the last good one). */
 export function buildLibrary(files: LoadedFile[]): BuildResult {
   const byName = new Map(files.map((f) => [f.path, f]));
   const locator = new Locator((path) => byName.get(path));
-  const parsed = files.filter((f) => f.path.endsWith('.md')).map((f) => parseBriefingFile(f, locator));
+  const pool = new IdListPool();
+  const parsed = files.filter((f) => f.path.endsWith('.md')).map((f) => parseBriefingFile(f, locator, pool));
   return assembleLibrary(files.filter((f) => !f.path.endsWith('.md')), parsed, locator);
 }
 
