@@ -7,6 +7,9 @@ import { Worker } from 'node:worker_threads';
 import { assembleLibrary, buildLibrary, parseBriefingFile, REGISTRY_FILES, type BuildResult, type LoadedFile, type ParsedBriefing } from './core/library.ts';
 import { Locator } from './core/parse-files.ts';
 import { IdListPool } from './core/id-lists.ts';
+import type { NumberedTexts } from './core/search.ts';
+import { TermDictionary } from './core/terms.ts';
+import type { ParsedBatch } from './parse-worker.ts';
 
 const OPEN_AT_ONCE = 64;
 /** Below this many briefings, starting workers (~0.3 s each) costs more than it saves. */
@@ -50,13 +53,16 @@ export async function loadLibrary(dir: string, opts: { parallelFrom?: number } =
   // Lines are looked up only for errors; a briefing's text is read again then.
   const locator = new Locator((name) => registries.find((f) => f.path === name) ?? readAgain(dir, name));
   const pool = new IdListPool();
-  const parsed = await parseInWorkers(dir, briefingNames, pool).catch(async (err) => {
+  const terms = new Map<string, Uint32Array>();
+  const numbered: NumberedTexts = { dictionary: new TermDictionary(), termsOf: (b) => terms.get(b.file) };
+  const parsed = await parseInWorkers(dir, briefingNames, pool, numbered.dictionary, terms).catch(async (err) => {
     // Workers could not start (an unusual runtime): parse here instead; slower, same result.
     process.emitWarning(`briefing files parsed without worker threads: ${String(err)}`);
+    terms.clear();
     const files = await readFiles(dir, briefingNames);
     return files.map((f) => parseBriefingFile(f, locator, pool));
   });
-  return assembleLibrary(registries, parsed, locator);
+  return assembleLibrary(registries, parsed, locator, numbered);
 }
 
 function readAgain(dir: string, name: string): LoadedFile | undefined {
@@ -67,8 +73,11 @@ function readAgain(dir: string, name: string): LoadedFile | undefined {
   }
 }
 
-/** Contiguous shares of the file list, one per worker; each streams back its parsed briefings. */
-async function parseInWorkers(dir: string, names: string[], pool: IdListPool): Promise<ParsedBriefing[]> {
+/**
+ * Contiguous shares of the file list, one per worker; each streams back its parsed briefings and their search terms,
+ * numbered by its own dictionary: its numbers are translated into `dictionary`'s, and the terms kept in `terms` by file.
+ */
+async function parseInWorkers(dir: string, names: string[], pool: IdListPool, dictionary: TermDictionary, terms: Map<string, Uint32Array>): Promise<ParsedBriefing[]> {
   const count = Math.max(1, Math.min(availableParallelism(), MAX_WORKERS));
   const size = Math.ceil(names.length / count);
   const shares = Array.from({ length: count }, (_, i) => names.slice(i * size, (i + 1) * size)).filter((s) => s.length);
@@ -81,13 +90,19 @@ async function parseInWorkers(dir: string, names: string[], pool: IdListPool): P
       (share) =>
         new Promise<ParsedBriefing[]>((resolve, reject) => {
           const out: ParsedBriefing[] = [];
+          const translate: number[] = [];
           const worker = new Worker(boot, { eval: true, workerData: { dir, names: share }, execArgv: [] });
           // JSON: V8 parses it faster than it deserialises a structured clone of the same objects.
-          worker.on('message', (batch: string) => {
-            for (const parsed of JSON.parse(batch) as ParsedBriefing[]) {
-              if (parsed.briefing) pool.share(parsed.briefing);
+          worker.on('message', (batch: ParsedBatch) => {
+            for (const stem of batch.stems) translate.push(dictionary.learnStem(stem));
+            for (let k = 0; k < batch.terms.length; k++) batch.terms[k] = translate[batch.terms[k]!]!;
+            (JSON.parse(batch.json) as ParsedBriefing[]).forEach((parsed, i) => {
+              if (parsed.briefing) {
+                pool.share(parsed.briefing);
+                terms.set(parsed.file, batch.terms.subarray(batch.offsets[i], batch.offsets[i + 1]));
+              }
               out.push(parsed);
-            }
+            });
           });
           worker.on('error', reject);
           worker.on('exit', (code) => (code === 0 && out.length === share.length ? resolve(out) : reject(new Error(`parse worker exited with code ${code}`))));

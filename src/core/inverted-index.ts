@@ -34,15 +34,20 @@ export class InvertedIndex {
   /** BM25's length normalisation per document, computed once. */
   private docNorm = new Float32Array(0);
 
-  /** Documents are numbered 0, 1, 2… in the order they are added. */
-  add(terms: number[]): number {
+  /** Documents are numbered 0, 1, 2… in the order they are added; a document's terms may come in several parts. */
+  add(...parts: ArrayLike<number>[]): number {
     const doc = this.lengths.length;
     if (doc >= MAX_DOCUMENTS) throw new Error(`the search index holds at most ${MAX_DOCUMENTS} documents`);
-    this.lengths.push(terms.length);
-    for (const t of terms) {
-      if (t >= this.counts.length) this.counts = grow(this.counts, t + 1);
-      if (this.counts[t]!++ === 0) this.touched.push(t);
+    let length = 0;
+    for (const terms of parts) {
+      length += terms.length;
+      for (let i = 0; i < terms.length; i++) {
+        const t = terms[i]!;
+        if (t >= this.counts.length) this.counts = grow(this.counts, t + 1);
+        if (this.counts[t]!++ === 0) this.touched.push(t);
+      }
     }
+    this.lengths.push(length);
     for (const term of this.touched) {
       this.push(term, ((doc << COUNT_BITS) | Math.min(this.counts[term]!, MAX_COUNT)) >>> 0);
       this.counts[term] = 0;

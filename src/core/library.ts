@@ -12,7 +12,7 @@ import {
 import { Locator, parseMarkdownFile, parseYamlFile, type LoadedFile, type LoadError } from './parse-files.ts';
 import { ActorResolver } from './actors.ts';
 import { TopicResolver } from './topics.ts';
-import { buildSearchIndex, type SearchIndex } from './search.ts';
+import { buildSearchIndex, type NumberedTexts, type SearchIndex } from './search.ts';
 import { crossCheck } from './cross-check.ts';
 import { buildContentIndex, type ContentIndex } from './content-index.ts';
 import { byCodePoint } from './normalize.ts';
@@ -62,8 +62,11 @@ export function buildLibrary(files: LoadedFile[]): BuildResult {
   return assembleLibrary(files.filter((f) => !f.path.endsWith('.md')), parsed, locator);
 }
 
-/** The registries plus every parsed briefing → cross-checked, indexed Library; `locator` finds lines in any of the files. */
-export function assembleLibrary(registryFiles: LoadedFile[], parsedBriefings: ParsedBriefing[], locator: Locator): BuildResult {
+/**
+ * The registries plus every parsed briefing → cross-checked, indexed Library; `locator` finds lines in any of the files.
+ * `numbered`: the briefings' search terms, when worker threads numbered them already.
+ */
+export function assembleLibrary(registryFiles: LoadedFile[], parsedBriefings: ParsedBriefing[], locator: Locator, numbered?: NumberedTexts): BuildResult {
   const errors: LoadError[] = [];
   const byName = new Map(registryFiles.map((f) => [f.path, f]));
   const registry = <T>(name: string, parse: (f: LoadedFile) => { value?: T; errors: LoadError[] }): T | undefined => {
@@ -109,7 +112,7 @@ export function assembleLibrary(registryFiles: LoadedFile[], parsedBriefings: Pa
     content: buildContentIndex(published, (id) => sourceById.get(id)?.published ?? ''),
     actorResolver: new ActorResolver(actorList),
     topicResolver: new TopicResolver(topicList),
-    search: buildSearchIndex(published, actorList),
+    search: buildSearchIndex(published, actorList, numbered),
   };
   return { library, errors: [] };
 }

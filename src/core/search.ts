@@ -37,24 +37,31 @@ export function passages(b: Briefing, nameOf: (id: string) => string): { items: 
   };
 }
 
-/** The words a briefing is found by; sentence splitting waits until a snippet is needed. */
-function indexText(b: Briefing, nameOf: (id: string) => string): string {
-  return [
-    b.title,
-    b.summary,
-    ...b.key_points.map((p) => p.text),
-    ...b.events.map((e) => e.text),
-    ...b.quotes.map((q) => `${nameOf(q.speaker)} ${q.text} ${q.context}`),
-  ].join('\n');
+/**
+ * The texts a briefing is found by that need nothing beyond the briefing, so a worker thread can number them.
+ * Its quotes' speakers are added by name when indexing. Sentence splitting waits until a snippet is needed.
+ */
+export function ownTexts(b: Briefing): string[] {
+  return [b.title, b.summary, ...b.key_points.map((p) => p.text), ...b.events.map((e) => e.text), ...b.quotes.flatMap((q) => [q.text, q.context])];
 }
 
-export function buildSearchIndex(briefings: Briefing[], actors: Actor[]): SearchIndex {
+/** Term numbers made elsewhere (worker threads) with `dictionary`; a briefing without them is numbered here. */
+export type NumberedTexts = { dictionary: TermDictionary; termsOf(b: Briefing): ArrayLike<number> | undefined };
+
+/** A briefing's own texts, numbered. */
+export function numberOwnTexts(b: Briefing, dictionary: TermDictionary, out: number[] = []): number[] {
+  for (const text of ownTexts(b)) dictionary.numbers(text, true, out);
+  return out;
+}
+
+export function buildSearchIndex(briefings: Briefing[], actors: Actor[], numbered?: NumberedTexts): SearchIndex {
   const names = new Map(actors.map((a) => [a.id, a.name]));
   const nameOf = (id: string) => names.get(id) ?? id;
-  const dictionary = new TermDictionary();
-  const encode = (text: string, learn: boolean) => dictionary.numbers(text, learn);
+  const dictionary = numbered?.dictionary ?? new TermDictionary();
+  const speakerTerms = new Map<string, number[]>();
+  const speaker = (id: string) => speakerTerms.get(id) ?? speakerTerms.set(id, dictionary.numbers(nameOf(id), true)).get(id)!;
   const index = new InvertedIndex();
-  for (const b of briefings) index.add(encode(indexText(b, nameOf), true));
+  for (const b of briefings) index.add(numbered?.termsOf(b) ?? numberOwnTexts(b, dictionary), ...b.quotes.map((q) => speaker(q.speaker)));
   index.freeze();
 
   /**
@@ -83,7 +90,7 @@ export function buildSearchIndex(briefings: Briefing[], actors: Actor[]): Search
 
   return {
     query(text, { asOf, visibleFrom, limit = 8 }) {
-      const query = encode(text, false);
+      const query = dictionary.numbers(text, false);
       if (!query.length) return [];
       const accept = (doc: number) => visibleFrom(briefings[doc]!.id) <= asOf;
       // Every word first; failing that, any word. Coverage after the as-of day is never offered.

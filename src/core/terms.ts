@@ -26,25 +26,42 @@ export function wordsOf(text: string): string[] {
 export class TermDictionary {
   private readonly byStem = new Map<string, number>();
   private readonly byWord = new Map<string, number>();
+  /** Stems by number, so another thread's numbers can be translated (see `stemsFrom`). */
+  private readonly stems: string[] = [];
 
-  /** A text's term numbers; with `learn` false (queries) a stem the archive lacks is -1 and nothing is added. */
-  numbers(text: string, learn: boolean): number[] {
-    return wordsOf(text).map((word) => {
+  /** A text's term numbers, appended to `out`; with `learn` false (queries) a stem the archive lacks is -1 and nothing is added. */
+  numbers(text: string, learn: boolean, out: number[] = []): number[] {
+    for (const word of wordsOf(text)) {
       let id = this.byWord.get(word);
       if (id === undefined) {
-        id = this.stemNumber(word, learn);
+        id = this.stemNumber(stemmer(word), learn);
         if (id >= 0) this.byWord.set(word, id);
       }
-      return id;
-    });
+      out.push(id);
+    }
+    return out;
   }
 
-  private stemNumber(word: string, learn: boolean): number {
-    const stem = stemmer(word);
+  /** The number of a stem, learning it if new. */
+  learnStem(stem: string): number {
+    return this.stemNumber(stem, true);
+  }
+
+  /** The stems numbered `from` and after, in order. */
+  stemsFrom(from: number): string[] {
+    return this.stems.slice(from);
+  }
+
+  get size(): number {
+    return this.stems.length;
+  }
+
+  private stemNumber(stem: string, learn: boolean): number {
     let id = this.byStem.get(stem);
     if (id === undefined) {
       if (!learn) return -1;
-      this.byStem.set(stem, (id = this.byStem.size));
+      this.byStem.set(stem, (id = this.stems.length));
+      this.stems.push(stem);
     }
     return id;
   }

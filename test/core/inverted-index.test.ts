@@ -51,6 +51,15 @@ describe('InvertedIndex', () => {
     expect(asked).toBeLessThan(50);
   });
 
+  it('counts a document given in parts (typed arrays too) as the same document given whole', () => {
+    const parts = new InvertedIndex();
+    docs.forEach((d) => parts.add(Uint32Array.from(number(d.slice(0, 1))), number(d.slice(1))));
+    parts.freeze();
+    for (const query of [['sanctions'], ['gas', 'talks'], ['ruble', 'sanctions']]) {
+      for (const all of [true, false]) expect(search(parts, query, { all, limit: 8, accept: everything })).toEqual(search(index, query, { all, limit: 8, accept: everything }));
+    }
+  });
+
   it('finds nothing for an empty query', () => {
     expect(search(index, [], { all: false, limit: 8, accept: everything })).toEqual([]);
   });

@@ -29,6 +29,16 @@ describe('TermDictionary', () => {
     expect(d.numbers('zeppelin', false)).toEqual([-1]);
   });
 
+  it("translates another dictionary's numbers through its stems (worker threads number their own share)", () => {
+    const main = new TermDictionary();
+    const worker = new TermDictionary();
+    main.numbers('talks on gas', true);
+    const local = worker.numbers('gas sanctions and more talks', true);
+    const translate = worker.stemsFrom(0).map((stem) => main.learnStem(stem));
+    expect(local.map((n) => translate[n])).toEqual(main.numbers('gas sanctions and more talks', false));
+    expect(worker.stemsFrom(worker.size)).toEqual([]);
+  });
+
   it('numbers a text the same when indexing and when querying', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom(...'abcdeSTU01 .-\'sing'.split('')), maxLength: 200 }), (text) => {
