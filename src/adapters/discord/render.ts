@@ -54,16 +54,20 @@ export function replyToEmbeds(reply: Reply, opts: RenderOptions = {}): EmbedMess
   const numbers = citationNumbers(reply);
   const footerText = reply.footer ? cut(plain(reply.footer), FOOTER_MAX) : '';
 
-  // The longest prefix of the body that fits with the sources it cites (fit only gets harder as the prefix grows).
-  let lo = 0;
-  let hi = body.length;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (pack(title, withSources(body.slice(0, mid), reply, numbers), maxMessages)) lo = mid;
-    else hi = mid - 1;
+  const fit = (n: number) => pack(title, withSources(body.slice(0, n), reply, numbers), maxMessages);
+  // Usually all of it fits. Otherwise the longest prefix that fits with the sources it cites (fit only gets harder as the prefix grows).
+  let messages = fit(body.length);
+  let lo = body.length;
+  if (!messages) {
+    lo = 0;
+    let hi = body.length - 1;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (fit(mid)) lo = mid;
+      else hi = mid - 1;
+    }
+    messages = fit(lo)!;
   }
-  const shown = body.slice(0, lo);
-  const messages = pack(title, withSources(shown, reply, numbers), maxMessages)!;
   const left = body.length - lo;
   const tag = opts.footerTag ? cut(plain(opts.footerTag), 40) : '';
   const footer = [left ? pointer(reply, left) : '', footerText, tag].filter(Boolean).join(' · ');
