@@ -1,5 +1,5 @@
 // Reads the briefings folder from disk and hands the files to the core; a large folder is parsed by worker threads.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { IdListPool } from './core/id-lists.ts';
 import type { NumberedTexts } from './core/search.ts';
 import { TermDictionary } from './core/terms.ts';
 import type { ParsedBatch } from './parse-worker.ts';
+import { PARSE_CACHE_FILE, ParseCache, parserVersion, type CacheTarget } from './parse-cache.ts';
 
 const OPEN_AT_ONCE = 64;
 /** Below this many briefings, starting workers (~0.3 s each) costs more than it saves. */
@@ -43,7 +44,13 @@ export async function readBriefingFiles(dir: string): Promise<{ files: LoadedFil
   return error ? { files: [], error } : { files: await readFiles(dir, names) };
 }
 
-export async function loadLibrary(dir: string, opts: { parallelFrom?: number } = {}): Promise<BuildResult> {
+export type LoadOptions = {
+  parallelFrom?: number;
+  /** A folder for the parse cache (the data folder): a large folder's unchanged files are not parsed again. */
+  cacheDir?: string;
+};
+
+export async function loadLibrary(dir: string, opts: LoadOptions = {}): Promise<BuildResult> {
   const { names, error } = await listFolder(dir);
   if (error) return { errors: [{ file: dir, message: error }] };
   const briefingNames = names.filter(isBriefing);
@@ -55,7 +62,8 @@ export async function loadLibrary(dir: string, opts: { parallelFrom?: number } =
   const pool = new IdListPool();
   const terms = new Map<string, Uint32Array>();
   const numbered: NumberedTexts = { dictionary: new TermDictionary(), termsOf: (b) => terms.get(b.file) };
-  const parsed = await parseInWorkers(dir, briefingNames, pool, numbered.dictionary, terms).catch(async (err) => {
+  const cache = opts.cacheDir ? prepareCache(opts.cacheDir, briefingNames.length) : undefined;
+  const parsed = await parseInWorkers(dir, briefingNames, { pool, dictionary: numbered.dictionary, terms, cache }).catch(async (err) => {
     // Workers could not start (an unusual runtime): parse here instead; slower, same result.
     process.emitWarning(`briefing files parsed without worker threads: ${String(err)}`);
     terms.clear();
@@ -63,6 +71,18 @@ export async function loadLibrary(dir: string, opts: { parallelFrom?: number } =
     return files.map((f) => parseBriefingFile(f, locator, pool));
   });
   return assembleLibrary(registries, parsed, locator, numbered);
+}
+
+function prepareCache(cacheDir: string, files: number): CacheTarget | undefined {
+  const target = { file: path.join(cacheDir, PARSE_CACHE_FILE), version: parserVersion() };
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    ParseCache.prepare(target, files);
+    return target;
+  } catch (err) {
+    process.emitWarning(`briefing parse cache not used (${target.file}): ${String(err)}`);
+    return undefined;
+  }
 }
 
 function readAgain(dir: string, name: string): LoadedFile | undefined {
@@ -73,11 +93,13 @@ function readAgain(dir: string, name: string): LoadedFile | undefined {
   }
 }
 
+type WorkerOutputs = { pool: IdListPool; dictionary: TermDictionary; terms: Map<string, Uint32Array>; cache?: CacheTarget };
+
 /**
  * Contiguous shares of the file list, one per worker; each streams back its parsed briefings and their search terms,
  * numbered by its own dictionary: its numbers are translated into `dictionary`'s, and the terms kept in `terms` by file.
  */
-async function parseInWorkers(dir: string, names: string[], pool: IdListPool, dictionary: TermDictionary, terms: Map<string, Uint32Array>): Promise<ParsedBriefing[]> {
+async function parseInWorkers(dir: string, names: string[], { pool, dictionary, terms, cache }: WorkerOutputs): Promise<ParsedBriefing[]> {
   const count = Math.max(1, Math.min(availableParallelism(), MAX_WORKERS));
   const size = Math.ceil(names.length / count);
   const shares = Array.from({ length: count }, (_, i) => names.slice(i * size, (i + 1) * size)).filter((s) => s.length);
@@ -91,9 +113,10 @@ async function parseInWorkers(dir: string, names: string[], pool: IdListPool, di
         new Promise<ParsedBriefing[]>((resolve, reject) => {
           const out: ParsedBriefing[] = [];
           const translate: number[] = [];
-          const worker = new Worker(boot, { eval: true, workerData: { dir, names: share }, execArgv: [] });
+          const worker = new Worker(boot, { eval: true, workerData: { dir, names: share, cache }, execArgv: [] });
           // JSON: V8 parses it faster than it deserialises a structured clone of the same objects.
           worker.on('message', (batch: ParsedBatch) => {
+            if (batch.warning) process.emitWarning(batch.warning);
             for (const stem of batch.stems) translate.push(dictionary.learnStem(stem));
             for (let k = 0; k < batch.terms.length; k++) batch.terms[k] = translate[batch.terms[k]!]!;
             (JSON.parse(batch.json) as ParsedBriefing[]).forEach((parsed, i) => {

@@ -45,7 +45,7 @@ export type Running = {
 export async function startBot(opts: RunOptions): Promise<Running> {
   const { config, logger } = opts;
   const now = opts.now ?? (() => new Date());
-  const loaded = await loadLibrary(config.briefingsDir);
+  const loaded = await loadLibrary(config.briefingsDir, { cacheDir: config.dataDir });
   if (!loaded.library) throw new StartupError(loaded.errors.map(formatError));
   let library = loaded.library;
   const getLibrary = () => library;
@@ -114,6 +114,7 @@ export async function startBot(opts: RunOptions): Promise<Running> {
   await digests.start(adapters, getLibrary);
   const stopWatching = watchLibrary(config.briefingsDir, getLibrary, {
     logger,
+    cacheDir: config.dataDir,
     onLibrary: (next, added) => {
       library = next;
       metrics.briefings.set(next.briefings.length);

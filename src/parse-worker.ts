@@ -6,40 +6,105 @@ import { parseBriefingFile, type ParsedBriefing } from './core/library.ts';
 import { Locator } from './core/parse-files.ts';
 import { numberOwnTexts } from './core/search.ts';
 import { TermDictionary } from './core/terms.ts';
+import { cacheKey, ParseCache, type CachedParse, type CacheTarget } from './parse-cache.ts';
 
 /** Results go back in batches: fewer messages than one per file, and the main thread unpacks them while the rest is parsed. */
 const BATCH = 500;
 
-/** One message: the parsed briefings as JSON, and their search terms numbered by this worker's own dictionary. */
-export type ParsedBatch = { json: string; stems: string[]; terms: Uint32Array<ArrayBuffer>; offsets: Uint32Array<ArrayBuffer> };
+/**
+ * One message: the parsed briefings as a JSON array, their search terms numbered by this worker's own dictionary,
+ * and a warning when the parse cache failed (parsing goes on without it).
+ */
+export type ParsedBatch = { json: string; stems: string[]; terms: Uint32Array<ArrayBuffer>; offsets: Uint32Array<ArrayBuffer>; warning?: string };
 
-const { dir, names } = workerData as { dir: string; names: string[] };
+const { dir, names, cache: target } = workerData as { dir: string; names: string[]; cache?: CacheTarget };
 // Numbering the search terms here takes the costliest part of indexing off the main thread; it translates the numbers.
 const dictionary = new TermDictionary();
 let stemsSent = 0;
-let batch: ParsedBriefing[] = [];
+let cache: ParseCache | undefined;
+let warning: string | undefined;
+/** Each result as JSON: a cached one is already JSON. */
+let batch: string[] = [];
 let terms: number[] = [];
 let offsets: number[] = [0];
-const send = () => {
-  const message: ParsedBatch = { json: JSON.stringify(batch), stems: dictionary.stemsFrom(stemsSent), terms: new Uint32Array(terms), offsets: new Uint32Array(offsets) };
-  stemsSent = dictionary.size;
-  parentPort!.postMessage(message, [message.terms.buffer, message.offsets.buffer]);
-  [batch, terms, offsets] = [[], [], [0]];
-};
-for (const name of names) {
-  let text: string;
+let fresh: [key: string, parse: CachedParse][] = [];
+
+/** The cache is an optimisation: any failure of it turns it off, never the parse. */
+const cached = <T>(use: (c: ParseCache) => T): T | undefined => {
+  if (!cache) return undefined;
   try {
-    text = readFileSync(path.join(dir, name), 'utf8');
+    return use(cache);
   } catch (err) {
-    batch.push({ file: name, errors: [{ file: name, message: `cannot read the file: ${(err as NodeJS.ErrnoException).code ?? String(err)}` }] });
-    offsets.push(terms.length);
-    continue;
+    warning ??= `briefing parse cache turned off: ${String(err)}`;
+    cache = undefined;
+    return undefined;
+  }
+};
+if (target) {
+  try {
+    cache = ParseCache.open(target);
+  } catch (err) {
+    warning = `briefing parse cache not opened: ${String(err)}`;
+  }
+}
+
+const send = () => {
+  cached((c) => c.putMany(fresh));
+  const message: ParsedBatch = { json: `[${batch.join(',')}]`, stems: dictionary.stemsFrom(stemsSent), terms: new Uint32Array(terms), offsets: new Uint32Array(offsets), warning };
+  stemsSent = dictionary.size;
+  warning = undefined;
+  parentPort!.postMessage(message, [message.terms.buffer, message.offsets.buffer]);
+  [batch, terms, offsets, fresh] = [[], [], [0], []];
+};
+
+const withBriefing = (name: string, briefingJson: string) => `{"file":${JSON.stringify(name)},"briefing":${briefingJson},"errors":[]}`;
+
+/** A briefing's terms for the cache: its stems and how often each occurs (the index needs no order). */
+function termsForCache(numbers: number[]): string {
+  const counts = new Map<number, number>();
+  for (const n of numbers) counts.set(n, (counts.get(n) ?? 0) + 1);
+  return JSON.stringify([[...counts.keys()].map((n) => dictionary.stem(n)), [...counts.values()]]);
+}
+
+/** Terms from the cache, numbered by this worker's dictionary, appended to `terms`. */
+function termsFromCache(json: string): void {
+  const [stems, counts] = JSON.parse(json) as [string[], number[]];
+  stems.forEach((stem, i) => {
+    const n = dictionary.learnStem(stem);
+    for (let k = counts[i]!; k > 0; k--) terms.push(n);
+  });
+}
+
+/** A file's result as JSON, its terms appended to `terms`; from the cache when the same name, bytes and parser produced it before. */
+function parse(name: string, text: string): string {
+  const key = cache ? cacheKey(name, text) : undefined;
+  const hit = key && cached((c) => c.get(key));
+  if (hit) {
+    termsFromCache(hit.terms);
+    return withBriefing(name, hit.briefing);
   }
   const file = { path: name, text };
   const parsed = parseBriefingFile(file, new Locator((p) => (p === name ? file : undefined)));
-  batch.push(parsed);
-  if (parsed.briefing) numberOwnTexts(parsed.briefing, dictionary, terms);
+  const numbers = parsed.briefing ? numberOwnTexts(parsed.briefing, dictionary) : [];
+  for (const n of numbers) terms.push(n);
+  // Only clean results are kept: a file with errors needs its text again to point at lines.
+  if (!key || !parsed.briefing || parsed.errors.length) return JSON.stringify(parsed);
+  const briefing = JSON.stringify(parsed.briefing);
+  fresh.push([key, { briefing, terms: termsForCache(numbers) }]);
+  return withBriefing(name, briefing);
+}
+
+for (const name of names) {
+  let text: string | undefined;
+  try {
+    text = readFileSync(path.join(dir, name), 'utf8');
+  } catch (err) {
+    const unreadable: ParsedBriefing = { file: name, errors: [{ file: name, message: `cannot read the file: ${(err as NodeJS.ErrnoException).code ?? String(err)}` }] };
+    batch.push(JSON.stringify(unreadable));
+  }
+  if (text !== undefined) batch.push(parse(name, text));
   offsets.push(terms.length);
   if (batch.length === BATCH) send();
 }
 send();
+cached((c) => c.close());

@@ -11,6 +11,8 @@ export type WatchOptions = {
   onErrors?: (errors: LoadError[]) => void;
   /** Editors save in bursts (temp file, rename, chmod): wait for quiet before reloading. */
   debounceMs?: number;
+  /** The parse cache's folder (see loadLibrary). */
+  cacheDir?: string;
 };
 
 /** Returns a function that stops watching. `current` is the library being served, to tell what is new. */
@@ -21,7 +23,7 @@ export function watchLibrary(dir: string, current: () => Library, opts: WatchOpt
   let closed = false;
 
   const reload = async () => {
-    const result = await loadLibrary(dir);
+    const result = await loadLibrary(dir, { cacheDir: opts.cacheDir });
     if (closed) return;
     if (!result.library) {
       for (const e of result.errors) logger.error({ file: e.file, line: e.line, field: e.field }, `briefing not reloaded: ${formatError(e)}`);

@@ -52,6 +52,11 @@ export class TermDictionary {
     return this.stems.slice(from);
   }
 
+  /** The stem numbered `n`. */
+  stem(n: number): string {
+    return this.stems[n]!;
+  }
+
   get size(): number {
     return this.stems.length;
   }
