@@ -1,13 +1,13 @@
-// One measurement of B2 in a fresh process: load + validate + index a folder, then time queries. Prints JSON.
+// One measurement of B2 in a fresh process: load + validate + index a folder (with the parse cache in `cacheDir`), then time queries. Prints JSON.
 import { performance } from 'node:perf_hooks';
 import { answer } from '../src/core/answers.ts';
 import { loadLibrary } from '../src/library-loader.ts';
 import { WORDS } from './generate-archive.ts';
 import { percentile } from './report.ts';
 
-const dir = process.argv[2]!;
+const [dir, cacheDir] = process.argv.slice(2) as [string, string | undefined];
 const t0 = performance.now();
-const { library, errors } = await loadLibrary(dir);
+const { library, errors } = await loadLibrary(dir, { cacheDir });
 const loadMs = performance.now() - t0;
 if (!library) throw new Error(`invalid archive: ${errors.slice(0, 3).map((e) => e.message).join('; ')}`);
 // Resident memory while serving: after load, once the collector has returned what building freed (index chunks, parse garbage).
