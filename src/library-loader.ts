@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { assembleLibrary, buildLibrary, parseBriefingFile, REGISTRY_FILES, type BuildResult, type LoadedFile, type ParsedBriefing } from './core/library.ts';
 import { Locator } from './core/parse-files.ts';
 import { IdListPool } from './core/id-lists.ts';
+import { grow } from './core/inverted-index.ts';
 import type { NumberedTexts } from './core/search.ts';
 import { TermDictionary } from './core/terms.ts';
 import type { ParsedBatch } from './parse-worker.ts';
@@ -112,13 +113,16 @@ async function parseInWorkers(dir: string, names: string[], { pool, dictionary, 
       (share) =>
         new Promise<ParsedBriefing[]>((resolve, reject) => {
           const out: ParsedBriefing[] = [];
-          const translate: number[] = [];
+          let translate = new Uint32Array(1 << 12);
+          let known = 0;
           const worker = new Worker(boot, { eval: true, workerData: { dir, names: share, cache }, execArgv: [] });
           // JSON: V8 parses it faster than it deserialises a structured clone of the same objects.
           worker.on('message', (batch: ParsedBatch) => {
             if (batch.warning) process.emitWarning(batch.warning);
-            for (const stem of batch.stems) translate.push(dictionary.learnStem(stem));
-            for (let k = 0; k < batch.terms.length; k++) batch.terms[k] = translate[batch.terms[k]!]!;
+            if (known + batch.stems.length > translate.length) translate = grow(translate, known + batch.stems.length);
+            for (const stem of batch.stems) translate[known++] = dictionary.learnStem(stem);
+            const local = batch.terms;
+            for (let k = 0; k < local.length; k++) local[k] = translate[local[k]!]!;
             (JSON.parse(batch.json) as ParsedBriefing[]).forEach((parsed, i) => {
               if (parsed.briefing) {
                 pool.share(parsed.briefing);
@@ -134,3 +138,4 @@ async function parseInWorkers(dir: string, names: string[], { pool, dictionary, 
   );
   return results.flat();
 }
+

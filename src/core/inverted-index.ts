@@ -147,7 +147,7 @@ export class InvertedIndex {
 const EMPTY = new Uint32Array(0);
 
 /** Doubles a typed array's capacity until it holds `size`. */
-function grow(a: Uint32Array<ArrayBuffer>, size: number): Uint32Array<ArrayBuffer> {
+export function grow(a: Uint32Array<ArrayBuffer>, size: number): Uint32Array<ArrayBuffer> {
   let capacity = a.length || 4;
   while (capacity < size) capacity *= 2;
   const bigger = new Uint32Array(capacity);
