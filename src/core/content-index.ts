@@ -33,7 +33,10 @@ function dedupe<T>(items: T[], key: (t: T) => string): T[] {
 }
 
 function group<T, K>(map: Map<string, K>, ids: string[], make: () => K, pick: (k: K) => T[], item: T): void {
-  for (const id of new Set(ids)) {
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    // Each id once (a list may repeat one), without a Set per item: there are millions of items at 100k.
+    if (ids.indexOf(id) !== i) continue;
     let entry = map.get(id);
     if (!entry) map.set(id, (entry = make()));
     pick(entry).push(item);
@@ -45,9 +48,16 @@ function group<T, K>(map: Map<string, K>, ids: string[], make: () => K, pick: (k
  * The links are non-enumerable, so the item still serialises and spreads as itself.
  */
 function link<T extends object>(item: T, briefing: Briefing, visibleFrom: string): Entry<T> {
-  Object.defineProperties(item, { briefing: { value: briefing, configurable: true }, visibleFrom: { value: visibleFrom, configurable: true } });
+  // One descriptor each, reused: defining 2M properties with fresh descriptor objects took twice as long at 100k.
+  BRIEFING.value = briefing;
+  VISIBLE_FROM.value = visibleFrom;
+  Object.defineProperty(item, 'briefing', BRIEFING);
+  Object.defineProperty(item, 'visibleFrom', VISIBLE_FROM);
+  BRIEFING.value = VISIBLE_FROM.value = undefined;
   return item as Entry<T>;
 }
+const BRIEFING: PropertyDescriptor = { value: undefined, configurable: true };
+const VISIBLE_FROM: PropertyDescriptor = { value: undefined, configurable: true };
 
 /** `published` of each source, to compute when a briefing may be shown. */
 export function buildContentIndex(briefings: Briefing[], sourcePublished: (id: string) => string): ContentIndex {
