@@ -5,6 +5,9 @@ import { once } from 'node:events';
 /** Ours; the bare framework replying "ok"; the bare framework replying our answer, precomputed. */
 export type Variant = 'ours' | 'bare' | 'bare-same';
 
+/** Shared by the load generator, which signs the Slack requests, and the bot, which checks them. */
+export const SIGNING_SECRET = 'bench-signing-secret';
+
 export type BotProcess = { stop(): Promise<void> };
 
 export async function startBot(platform: 'slack' | 'discord', variant: Variant, apiUrl: string, portOrToken: string): Promise<BotProcess> {

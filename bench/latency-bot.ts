@@ -13,8 +13,7 @@ import { answer } from '../src/core/answers.ts';
 import { parseCommand } from '../src/core/questions.ts';
 import { loadLibrary } from '../src/library-loader.ts';
 import { createLogger } from '../src/log.ts';
-import type { Variant } from './bot-process.ts';
-import { SIGNING_SECRET } from './latency-slack.ts';
+import { SIGNING_SECRET, type Variant } from './bot-process.ts';
 
 const [platform, variant, apiUrl, portOrToken] = process.argv.slice(2) as ['slack' | 'discord', Variant, string, string];
 const silent = createLogger('silent', new Writable({ write: (_c, _e, cb) => cb() }));

@@ -2,10 +2,8 @@
 import autocannon from 'autocannon';
 import { FakeSlack, sign, slashCommand } from '../test/fakes/slack/api.ts';
 import { freePort } from '../test/helpers/net.ts';
-import { startBot, type Variant } from './bot-process.ts';
+import { SIGNING_SECRET, startBot, type Variant } from './bot-process.ts';
 import type { LatencyRun } from './latency-discord.ts';
-
-export const SIGNING_SECRET = 'bench-signing-secret';
 
 async function load(port: number, responseUrl: string, seconds: number, perSecond: number): Promise<LatencyRun> {
   // Signed now: valid for Bolt's 5-minute window, longer than a run.

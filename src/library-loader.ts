@@ -138,4 +138,3 @@ async function parseInWorkers(dir: string, names: string[], { pool, dictionary, 
   );
   return results.flat();
 }
-

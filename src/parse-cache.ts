@@ -14,14 +14,17 @@ const MAX_ROWS_PER_FILE = 3;
 /** Where the cache lives and which parser wrote it. */
 export type CacheTarget = { file: string; version: string };
 
-/** What a parse result depends on besides the file: the core's code and the YAML and schema libraries. */
+let version: string | undefined;
+
+/** What a parse result depends on besides the file: the core's code and the YAML and schema libraries (fixed for a process). */
 export function parserVersion(): string {
+  if (version) return version;
   const hash = createHash('sha256');
   const core = fileURLToPath(new URL('./core/', import.meta.url));
   for (const name of readdirSync(core).sort()) hash.update(name).update(readFileSync(path.join(core, name)));
   const require = createRequire(import.meta.url);
   for (const lib of ['js-yaml', 'zod']) hash.update(`${lib}@${(require(`${lib}/package.json`) as { version: string }).version}`);
-  return hash.digest('hex');
+  return (version = hash.digest('hex'));
 }
 
 export function cacheKey(name: string, text: string): string {
