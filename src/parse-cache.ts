@@ -1,15 +1,22 @@
 // Parse results of briefing files, kept by content in the data folder: a restart re-parses only files that changed.
-// Content-addressed (file name + bytes + the parser's own code), so a cached result can never be stale.
+// Keyed by file name and checked against the file's bytes and the parser's own code, so a cached result can never be stale.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 
 export const PARSE_CACHE_FILE = 'parse-cache.sqlite';
-/** Beyond this many rows per briefing file the cache is emptied and rebuilt: old versions of files pile up otherwise. */
-const MAX_ROWS_PER_FILE = 3;
+/** Beyond this many rows per briefing file the cache is emptied and rebuilt: rows of deleted or renamed files pile up otherwise. */
+const MAX_ROWS_PER_FILE = 2;
+/** The table's shape; part of the version, so a file written in an older shape is replaced, not misread. */
+const LAYOUT = 'by-name-v2';
+/**
+ * A cached row (briefing and terms, ~8 KB) fits a page of this size, so a lookup reads no overflow pages.
+ * With 4 KB pages and rows keyed by a hash, a warm 100k load made 3.8M pread calls; keyed by name and read in name order, few.
+ */
+const PAGE_SIZE = 16_384;
 
 /** Where the cache lives and which parser wrote it. */
 export type CacheTarget = { file: string; version: string };
@@ -19,7 +26,7 @@ let version: string | undefined;
 /** What a parse result depends on besides the file: the core's code and the YAML and schema libraries (fixed for a process). */
 export function parserVersion(): string {
   if (version) return version;
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update(LAYOUT);
   const core = fileURLToPath(new URL('./core/', import.meta.url));
   for (const name of readdirSync(core).sort()) hash.update(name).update(readFileSync(path.join(core, name)));
   const require = createRequire(import.meta.url);
@@ -27,40 +34,42 @@ export function parserVersion(): string {
   return (version = hash.digest('hex'));
 }
 
-export function cacheKey(name: string, text: string): string {
-  return createHash('sha1').update(name).update('\0').update(text).digest('base64');
+/** What a result is checked against: the file's bytes (its name is the row's key). */
+export function contentHash(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
 }
 
-/** A cached result: the briefing's JSON, and its search terms as JSON `[stems, counts]` (numbering words is costly too). */
-export type CachedParse = { briefing: string; terms: string };
+/** A cached result: the hash of the bytes it was parsed from, the briefing's JSON, and its search terms as JSON `[stems, counts]`. */
+export type CachedParse = { hash: string; briefing: string; terms: string };
 
 export class ParseCache {
   private readonly read: Database.Statement<[string], CachedParse>;
-  private readonly write: Database.Statement<[string, string, string]>;
+  private readonly write: Database.Statement<[string, string, string, string]>;
 
   private constructor(private readonly db: Database.Database) {
-    this.read = db.prepare('SELECT briefing, terms FROM parsed WHERE key = ?');
-    this.write = db.prepare('INSERT OR REPLACE INTO parsed (key, briefing, terms) VALUES (?, ?, ?)');
+    this.read = db.prepare('SELECT hash, briefing, terms FROM parsed WHERE name = ?');
+    this.write = db.prepare('INSERT OR REPLACE INTO parsed (name, hash, briefing, terms) VALUES (?, ?, ?, ?)');
   }
 
   /**
-   * Opens the cache, emptying it when another parser version wrote it or it outgrew `files` briefing files.
-   * Called once on the main thread before the workers open it.
+   * Opens the cache; a file another parser version (or table layout) wrote, or one that outgrew `files` briefing
+   * files, is replaced by an empty one. Called once on the main thread before the workers open it.
    */
   static prepare(target: CacheTarget, files: number): void {
-    const db = ParseCache.connect(target.file);
+    let db = ParseCache.connect(target.file);
     try {
-      db.exec('CREATE TABLE IF NOT EXISTS meta (version TEXT NOT NULL); CREATE TABLE IF NOT EXISTS parsed (key TEXT PRIMARY KEY, briefing TEXT NOT NULL, terms TEXT NOT NULL) WITHOUT ROWID;');
-      const version = db.prepare<[], { version: string }>('SELECT version FROM meta').get()?.version;
-      const rows = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM parsed').get()!.n;
-      if (version !== target.version || rows > MAX_ROWS_PER_FILE * files + 1000) {
-        db.transaction(() => {
-          db.exec('DELETE FROM parsed; DELETE FROM meta;');
-          db.prepare('INSERT INTO meta (version) VALUES (?)').run(target.version);
-        })();
-      }
-    } finally {
+      const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
+      const written = hasMeta ? db.prepare<[], { version: string }>('SELECT version FROM meta').get()?.version : undefined;
+      const rows = written === target.version ? db.prepare<[], { n: number }>('SELECT count(*) AS n FROM parsed').get()!.n : 0;
+      if (written === target.version && rows <= MAX_ROWS_PER_FILE * files + 1000) return;
+      // A new file rather than emptied tables: the page size of an existing file cannot change in WAL mode.
       db.close();
+      for (const suffix of ['', '-wal', '-shm']) rmSync(target.file + suffix, { force: true });
+      db = ParseCache.connect(target.file);
+      db.exec('CREATE TABLE meta (version TEXT NOT NULL); CREATE TABLE parsed (name TEXT PRIMARY KEY, hash TEXT NOT NULL, briefing TEXT NOT NULL, terms TEXT NOT NULL);');
+      db.prepare('INSERT INTO meta (version) VALUES (?)').run(target.version);
+    } finally {
+      if (db.open) db.close();
     }
   }
 
@@ -71,6 +80,8 @@ export class ParseCache {
 
   private static connect(file: string): Database.Database {
     const db = new Database(file);
+    // Only takes effect on a new, empty file.
+    db.pragma(`page_size = ${PAGE_SIZE}`);
     db.pragma('journal_mode = WAL');
     // Workers write their new results side by side.
     db.pragma('busy_timeout = 10000');
@@ -79,13 +90,13 @@ export class ParseCache {
     return db;
   }
 
-  /** What parsing and numbering the same name and bytes with the same parser gave before. */
-  get(key: string): CachedParse | undefined {
-    return this.read.get(key);
+  /** What parsing and numbering the file of this name gave before; the caller compares `hash` with the file's bytes. */
+  get(name: string): CachedParse | undefined {
+    return this.read.get(name);
   }
 
-  putMany(rows: [key: string, parse: CachedParse][]): void {
-    if (rows.length) this.db.transaction(() => rows.forEach(([key, { briefing, terms }]) => this.write.run(key, briefing, terms)))();
+  putMany(rows: [name: string, parse: CachedParse][]): void {
+    if (rows.length) this.db.transaction(() => rows.forEach(([name, { hash, briefing, terms }]) => this.write.run(name, hash, briefing, terms)))();
   }
 
   close(): void {

@@ -6,7 +6,7 @@ import { parseBriefingFile, type ParsedBriefing } from './core/library.ts';
 import { Locator } from './core/parse-files.ts';
 import { numberOwnTexts } from './core/search.ts';
 import { TermDictionary } from './core/terms.ts';
-import { cacheKey, ParseCache, type CachedParse, type CacheTarget } from './parse-cache.ts';
+import { contentHash, ParseCache, type CachedParse, type CacheTarget } from './parse-cache.ts';
 
 /** Results go back in batches: fewer messages than one per file, and the main thread unpacks them while the rest is parsed. */
 const BATCH = 500;
@@ -27,7 +27,7 @@ let warning: string | undefined;
 let batch: string[] = [];
 let terms: number[] = [];
 let offsets: number[] = [0];
-let fresh: [key: string, parse: CachedParse][] = [];
+let fresh: [name: string, parse: CachedParse][] = [];
 
 /** The cache is an optimisation: any failure of it turns it off, never the parse. */
 const cached = <T>(use: (c: ParseCache) => T): T | undefined => {
@@ -75,11 +75,12 @@ function termsFromCache(json: string): void {
   });
 }
 
-/** A file's result as JSON, its terms appended to `terms`; from the cache when the same name, bytes and parser produced it before. */
+/** A file's result as JSON, its terms appended to `terms`; from the cache when the same bytes and parser produced it before. */
 function parse(name: string, text: string): string {
-  const key = cache ? cacheKey(name, text) : undefined;
-  const hit = key && cached((c) => c.get(key));
-  if (hit) {
+  const hash = cache ? contentHash(text) : undefined;
+  // Names come in sorted order, as the cache's key: lookups walk its B-tree in step and read few pages.
+  const hit = hash && cached((c) => c.get(name));
+  if (hit && hit.hash === hash) {
     termsFromCache(hit.terms);
     return withBriefing(name, hit.briefing);
   }
@@ -88,9 +89,9 @@ function parse(name: string, text: string): string {
   const numbers = parsed.briefing ? numberOwnTexts(parsed.briefing, dictionary) : [];
   for (const n of numbers) terms.push(n);
   // Only clean results are kept: a file with errors needs its text again to point at lines.
-  if (!key || !parsed.briefing || parsed.errors.length) return JSON.stringify(parsed);
+  if (!hash || !parsed.briefing || parsed.errors.length) return JSON.stringify(parsed);
   const briefing = JSON.stringify(parsed.briefing);
-  fresh.push([key, { briefing, terms: termsForCache(numbers) }]);
+  fresh.push([name, { hash, briefing, terms: termsForCache(numbers) }]);
   return withBriefing(name, briefing);
 }
 

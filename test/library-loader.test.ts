@@ -34,7 +34,7 @@ describe('loadLibrary', () => {
     };
     const cached = (cacheDir: string) => {
       const db = new Database(path.join(cacheDir, PARSE_CACHE_FILE));
-      return { rows: db.prepare<[], { key: string; briefing: string }>('SELECT key, briefing FROM parsed').all(), db };
+      return { rows: db.prepare<[], { name: string; briefing: string }>('SELECT name, briefing FROM parsed').all(), db };
     };
 
     it('serves what a load without it serves, from the cache once it is warm', async () => {
@@ -54,7 +54,7 @@ describe('loadLibrary', () => {
       expect(rows.length).toBe(serial.briefings.length);
       const first = rows[0]!;
       const marked = { ...JSON.parse(first.briefing), title: 'Marked in the cache' };
-      db.prepare('UPDATE parsed SET briefing = ? WHERE key = ?').run(JSON.stringify(marked), first.key);
+      db.prepare('UPDATE parsed SET briefing = ? WHERE name = ?').run(JSON.stringify(marked), first.name);
       db.close();
       const read = await load(dir, 1, cacheDir);
       expect(read.briefings.find((b) => b.id === marked.id)!.title).toBe('Marked in the cache');

@@ -2,9 +2,17 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { cacheKey, PARSE_CACHE_FILE, ParseCache, parserVersion, type CachedParse } from '../src/parse-cache.ts';
+import { contentHash, PARSE_CACHE_FILE, ParseCache, parserVersion, type CachedParse } from '../src/parse-cache.ts';
 import { tempDir } from './helpers/tmp.ts';
 
+const inspect = <T>(file: string, sql: string): T => {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.pragma(sql.replace(/^PRAGMA /, ''), { simple: true }) as T;
+  } finally {
+    db.close();
+  }
+};
 const rows = (file: string) => {
   const db = new Database(file, { readonly: true });
   try {
@@ -13,22 +21,24 @@ const rows = (file: string) => {
     db.close();
   }
 };
+const result = (text: string, id = 'one'): CachedParse => ({ hash: contentHash(text), briefing: `{"id":"${id}"}`, terms: `[["${id}"],[1]]` });
 
 describe('ParseCache', () => {
-  it('keys a result by file name and bytes, so a rename or an edit misses', () => {
-    expect(cacheKey('a.md', 'text')).toBe(cacheKey('a.md', 'text'));
-    expect(cacheKey('b.md', 'text')).not.toBe(cacheKey('a.md', 'text'));
-    expect(cacheKey('a.md', 'text!')).not.toBe(cacheKey('a.md', 'text'));
+  it('hashes a file by its bytes, so an edit misses', () => {
+    expect(contentHash('text')).toBe(contentHash('text'));
+    expect(contentHash('text!')).not.toBe(contentHash('text'));
   });
 
-  it('stores and returns briefings, and empties itself for another parser version', () => {
+  it('stores results by file name, replaces a file\'s old result, and empties itself for another parser version', () => {
     const target = { file: path.join(tempDir(), PARSE_CACHE_FILE), version: parserVersion() };
     ParseCache.prepare(target, 10);
     const cache = ParseCache.open(target);
-    const one: CachedParse = { briefing: '{"id":"one"}', terms: '[["one"],[1]]' };
-    cache.putMany([['k1', one]]);
-    expect(cache.get('k1')).toEqual(one);
-    expect(cache.get('k2')).toBeUndefined();
+    cache.putMany([['a.md', result('first text')]]);
+    expect(cache.get('a.md')).toEqual(result('first text'));
+    expect(cache.get('b.md')).toBeUndefined();
+    // An edited file's new result takes the place of its old one: rows do not pile up per edit.
+    cache.putMany([['a.md', result('edited text', 'two')]]);
+    expect(cache.get('a.md')).toEqual(result('edited text', 'two'));
     cache.close();
     ParseCache.prepare(target, 10);
     expect(rows(target.file)).toBe(1);
@@ -36,11 +46,30 @@ describe('ParseCache', () => {
     expect(rows(target.file)).toBe(0);
   });
 
-  it('empties itself when it holds far more results than there are files (old versions pile up)', () => {
+  it('writes rows into large pages, so a cached briefing needs no overflow pages', () => {
+    const target = { file: path.join(tempDir(), PARSE_CACHE_FILE), version: 'v' };
+    ParseCache.prepare(target, 1);
+    expect(inspect<number>(target.file, 'PRAGMA page_size')).toBe(16_384);
+  });
+
+  it('replaces a cache written in the older layout (rows keyed by a hash)', () => {
+    const file = path.join(tempDir(), PARSE_CACHE_FILE);
+    const old = new Database(file);
+    old.exec("CREATE TABLE meta (version TEXT NOT NULL); INSERT INTO meta VALUES ('old'); CREATE TABLE parsed (key TEXT PRIMARY KEY, briefing TEXT NOT NULL, terms TEXT NOT NULL) WITHOUT ROWID;");
+    old.close();
+    const target = { file, version: parserVersion() };
+    ParseCache.prepare(target, 1);
+    const cache = ParseCache.open(target);
+    cache.putMany([['a.md', result('text')]]);
+    expect(cache.get('a.md')).toEqual(result('text'));
+    cache.close();
+  });
+
+  it('empties itself when it holds far more results than there are files (deleted and renamed files pile up)', () => {
     const target = { file: path.join(tempDir(), PARSE_CACHE_FILE), version: 'v' };
     ParseCache.prepare(target, 1);
     const cache = ParseCache.open(target);
-    cache.putMany(Array.from({ length: 1_100 }, (_, i): [string, CachedParse] => [`k${i}`, { briefing: '{}', terms: '[[],[]]' }]));
+    cache.putMany(Array.from({ length: 1_100 }, (_, i): [string, CachedParse] => [`f${i}.md`, result(`text ${i}`)]));
     cache.close();
     ParseCache.prepare(target, 1_000);
     expect(rows(target.file)).toBe(1_100);
