@@ -4,12 +4,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { assembleLibrary, buildLibrary, parseBriefingFile, REGISTRY_FILES, type BuildResult, type LoadedFile, type ParsedBriefing } from './core/library.ts';
+import { assembleLibrary, buildLibrary, parseBriefingFile, parseRegistries, REGISTRY_FILES, type BuildResult, type LoadedFile, type ParsedBriefing } from './core/library.ts';
 import { Locator } from './core/parse-files.ts';
 import { IdListPool } from './core/id-lists.ts';
 import { grow } from './core/inverted-index.ts';
-import type { NumberedTexts } from './core/search.ts';
-import { TermDictionary } from './core/terms.ts';
+import { actorNames, SearchIndexBuilder } from './core/search.ts';
 import type { ParsedBatch } from './parse-worker.ts';
 import { PARSE_CACHE_FILE, ParseCache, parserVersion, type CacheTarget } from './parse-cache.ts';
 
@@ -57,21 +56,25 @@ export async function loadLibrary(dir: string, opts: LoadOptions = {}): Promise<
   const briefingNames = names.filter(isBriefing);
   if (briefingNames.length < (opts.parallelFrom ?? PARALLEL_FROM)) return buildLibrary(await readFiles(dir, names));
 
-  const registries = await readFiles(dir, names.filter(isRegistry));
+  const registryFiles = await readFiles(dir, names.filter(isRegistry));
   // Lines are looked up only for errors; a briefing's text is read again then.
-  const locator = new Locator((name) => registries.find((f) => f.path === name) ?? readAgain(dir, name));
+  const locator = new Locator((name) => registryFiles.find((f) => f.path === name) ?? readAgain(dir, name));
   const pool = new IdListPool();
-  const terms = new Map<string, Uint32Array>();
-  const numbered: NumberedTexts = { dictionary: new TermDictionary(), termsOf: (b) => terms.get(b.file) };
+  // Speakers are indexed by name, so the index is filled once the registries are parsed: below, before any batch arrives.
+  let search: SearchIndexBuilder | undefined;
   const cache = opts.cacheDir ? prepareCache(opts.cacheDir, briefingNames.length) : undefined;
-  const parsed = await parseInWorkers(dir, briefingNames, { pool, dictionary: numbered.dictionary, terms, cache }).catch(async (err) => {
+  const parsing = parseInWorkers(dir, briefingNames, { pool, search: () => search!, cache });
+  // Parsed while the workers start; no worker message is handled before this synchronous part ends.
+  const registries = parseRegistries(registryFiles, locator);
+  search = new SearchIndexBuilder(actorNames(registries.actors ?? []));
+  const parsed = await parsing.catch(async (err) => {
     // Workers could not start (an unusual runtime): parse here instead; slower, same result.
     process.emitWarning(`briefing files parsed without worker threads: ${String(err)}`);
-    terms.clear();
+    search = undefined;
     const files = await readFiles(dir, briefingNames);
     return files.map((f) => parseBriefingFile(f, locator, pool));
   });
-  return assembleLibrary(registries, parsed, locator, numbered);
+  return assembleLibrary(registries, parsed, locator, search);
 }
 
 function prepareCache(cacheDir: string, files: number): CacheTarget | undefined {
@@ -94,13 +97,14 @@ function readAgain(dir: string, name: string): LoadedFile | undefined {
   }
 }
 
-type WorkerOutputs = { pool: IdListPool; dictionary: TermDictionary; terms: Map<string, Uint32Array>; cache?: CacheTarget };
+type WorkerOutputs = { pool: IdListPool; search: () => SearchIndexBuilder; cache?: CacheTarget };
 
 /**
  * Contiguous shares of the file list, one per worker; each streams back its parsed briefings and their search terms,
- * numbered by its own dictionary: its numbers are translated into `dictionary`'s, and the terms kept in `terms` by file.
+ * numbered by its own dictionary. Each briefing goes into the search index as it arrives, its numbers translated into
+ * the index's dictionary: the terms are not held until the end, and the index is built while the workers parse.
  */
-async function parseInWorkers(dir: string, names: string[], { pool, dictionary, terms, cache }: WorkerOutputs): Promise<ParsedBriefing[]> {
+async function parseInWorkers(dir: string, names: string[], { pool, search, cache }: WorkerOutputs): Promise<ParsedBriefing[]> {
   const count = Math.max(1, Math.min(availableParallelism(), MAX_WORKERS));
   const size = Math.ceil(names.length / count);
   const shares = Array.from({ length: count }, (_, i) => names.slice(i * size, (i + 1) * size)).filter((s) => s.length);
@@ -108,7 +112,9 @@ async function parseInWorkers(dir: string, names: string[], { pool, dictionary, 
   const tsx = import.meta.resolve('tsx/esm/api');
   const script = new URL('./parse-worker.ts', import.meta.url).href;
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script)}); })`;
-  const results = await Promise.all(
+  const workers: Worker[] = [];
+  let failed = false;
+  const results = Promise.all(
     shares.map(
       (share) =>
         new Promise<ParsedBriefing[]>((resolve, reject) => {
@@ -116,17 +122,20 @@ async function parseInWorkers(dir: string, names: string[], { pool, dictionary, 
           let translate = new Uint32Array(1 << 12);
           let known = 0;
           const worker = new Worker(boot, { eval: true, workerData: { dir, names: share, cache }, execArgv: [] });
+          workers.push(worker);
           // JSON: V8 parses it faster than it deserialises a structured clone of the same objects.
           worker.on('message', (batch: ParsedBatch) => {
+            if (failed) return;
             if (batch.warning) process.emitWarning(batch.warning);
+            const index = search();
             if (known + batch.stems.length > translate.length) translate = grow(translate, known + batch.stems.length);
-            for (const stem of batch.stems) translate[known++] = dictionary.learnStem(stem);
+            for (const stem of batch.stems) translate[known++] = index.dictionary.learnStem(stem);
             const local = batch.terms;
             for (let k = 0; k < local.length; k++) local[k] = translate[local[k]!]!;
             (JSON.parse(batch.json) as ParsedBriefing[]).forEach((parsed, i) => {
               if (parsed.briefing) {
                 pool.share(parsed.briefing);
-                terms.set(parsed.file, batch.terms.subarray(batch.offsets[i], batch.offsets[i + 1]));
+                index.add(parsed.briefing, local.subarray(batch.offsets[i], batch.offsets[i + 1]));
               }
               out.push(parsed);
             });
@@ -136,5 +145,13 @@ async function parseInWorkers(dir: string, names: string[], { pool, dictionary, 
         }),
     ),
   );
-  return results.flat();
+  return results.then(
+    (parts) => parts.flat(),
+    (err: unknown) => {
+      // The caller parses everything itself then: the other workers' results are not wanted.
+      failed = true;
+      for (const w of workers) void w.terminate();
+      throw err;
+    },
+  );
 }

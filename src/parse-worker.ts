@@ -8,8 +8,12 @@ import { numberOwnTexts } from './core/search.ts';
 import { TermDictionary } from './core/terms.ts';
 import { contentHash, ParseCache, type CachedParse, type CacheTarget } from './parse-cache.ts';
 
-/** Results go back in batches: fewer messages than one per file, and the main thread unpacks them while the rest is parsed. */
-const BATCH = 500;
+/**
+ * Results go back in batches of about this many characters of JSON: fewer messages than one per file, yet each batch
+ * stays below V8's large-object size (128 KB). Batches of 500 files (2.5 MB) were each a fresh mapping on both threads,
+ * and touching fresh memory is costly on this VM: at 100k briefings 500-file batches faulted in ~1.3 GB per worker, these ~160 MB.
+ */
+const BATCH_CHARS = 64_000;
 
 /**
  * One message: the parsed briefings as a JSON array, their search terms numbered by this worker's own dictionary,
@@ -25,6 +29,7 @@ let cache: ParseCache | undefined;
 let warning: string | undefined;
 /** Each result as JSON: a cached one is already JSON. */
 let batch: string[] = [];
+let batchChars = 0;
 let terms: number[] = [];
 let offsets: number[] = [0];
 let fresh: [name: string, parse: CachedParse][] = [];
@@ -54,7 +59,7 @@ const send = () => {
   stemsSent = dictionary.size;
   warning = undefined;
   parentPort!.postMessage(message, [message.terms.buffer, message.offsets.buffer]);
-  [batch, terms, offsets, fresh] = [[], [], [0], []];
+  [batch, terms, offsets, fresh, batchChars] = [[], [], [0], [], 0];
 };
 
 const withBriefing = (name: string, briefingJson: string) => `{"file":${JSON.stringify(name)},"briefing":${briefingJson},"errors":[]}`;
@@ -104,8 +109,9 @@ for (const name of names) {
     batch.push(JSON.stringify(unreadable));
   }
   if (text !== undefined) batch.push(parse(name, text));
+  batchChars += batch[batch.length - 1]!.length;
   offsets.push(terms.length);
-  if (batch.length === BATCH) send();
+  if (batchChars >= BATCH_CHARS) send();
 }
 send();
 cached((c) => c.close());

@@ -5,6 +5,8 @@
 const COUNT_BITS = 8;
 const MAX_COUNT = (1 << COUNT_BITS) - 1;
 const MAX_DOCUMENTS = 2 ** (32 - COUNT_BITS);
+/** While building, an entry packs the term number and its count the same way; the document is where the entry lies. */
+const MAX_TERMS = 2 ** (32 - COUNT_BITS);
 
 /** BM25's usual constants: term-frequency saturation and length normalisation. */
 const K1 = 1.2;
@@ -15,15 +17,21 @@ const MAX_QUERY_TERMS = 32;
 
 export type Ranked = { doc: number; score: number; matched: number };
 
-/** (term, posting) pairs are collected in chunks growing to 16 MB: few allocations, so few garbage collections on big archives. */
+/** Entries are collected in chunks growing to 16 MB: few allocations, so few garbage collections on big archives. */
 const FIRST_CHUNK = 1 << 14;
 const LAST_CHUNK = 1 << 22;
 
-/** Terms are numbered by the caller (0, 1, 2…), so building never hashes a string. */
+/**
+ * Terms are numbered by the caller (0, 1, 2…), so building never hashes a string. Documents may be added in any
+ * order (as files are parsed); `freeze` numbers them in the order searches should use.
+ */
 export class InvertedIndex {
-  private pending: { pairs: Uint32Array; used: number }[] = [];
-  private pendingLength = 0;
+  private pending: { entries: Uint32Array; used: number }[] = [];
   private terms = 0;
+  /** Where each added document's entries lie: chunk, first entry, how many. */
+  private docChunk: number[] = [];
+  private docStart: number[] = [];
+  private docEntries: number[] = [];
   /** Frozen: every term's postings in one array, term t at offsets[t] … offsets[t + 1]. */
   private offsets = new Uint32Array(1);
   private postings = new Uint32Array(0);
@@ -43,13 +51,20 @@ export class InvertedIndex {
       length += terms.length;
       for (let i = 0; i < terms.length; i++) {
         const t = terms[i]!;
-        if (t >= this.counts.length) this.counts = grow(this.counts, t + 1);
+        if (t >= this.counts.length) {
+          if (t >= MAX_TERMS) throw new Error(`the search index holds at most ${MAX_TERMS} distinct terms`);
+          this.counts = grow(this.counts, t + 1);
+        }
         if (this.counts[t]!++ === 0) this.touched.push(t);
       }
     }
     this.lengths.push(length);
+    const chunk = this.room(this.touched.length);
+    this.docChunk.push(this.pending.length - 1);
+    this.docStart.push(chunk.used);
+    this.docEntries.push(this.touched.length);
     for (const term of this.touched) {
-      this.push(term, ((doc << COUNT_BITS) | Math.min(this.counts[term]!, MAX_COUNT)) >>> 0);
+      chunk.entries[chunk.used++] = ((term << COUNT_BITS) | Math.min(this.counts[term]!, MAX_COUNT)) >>> 0;
       this.counts[term] = 0;
       if (term >= this.terms) this.terms = term + 1;
     }
@@ -57,31 +72,39 @@ export class InvertedIndex {
     return doc;
   }
 
-  private push(term: number, posting: number): void {
-    let chunk = this.pending[this.pending.length - 1];
-    if (!chunk || chunk.used === chunk.pairs.length) {
-      chunk = { pairs: new Uint32Array(FIRST_CHUNK << Math.min(this.pending.length, Math.log2(LAST_CHUNK / FIRST_CHUNK))), used: 0 };
-      this.pending.push(chunk);
-    }
-    chunk.pairs[chunk.used++] = term;
-    chunk.pairs[chunk.used++] = posting;
-    this.pendingLength += 2;
+  /** The chunk a document's `n` entries go into, whole: a document never spans two chunks. */
+  private room(n: number): { entries: Uint32Array; used: number } {
+    const last = this.pending[this.pending.length - 1];
+    if (last && last.entries.length - last.used >= n) return last;
+    const size = Math.max(n, FIRST_CHUNK << Math.min(this.pending.length, Math.log2(LAST_CHUNK / FIRST_CHUNK)));
+    const chunk = { entries: new Uint32Array(size), used: 0 };
+    this.pending.push(chunk);
+    return chunk;
   }
 
-  /** Ends building: a counting sort of the pairs by term; documents stay in order within each term. */
-  freeze(): void {
+  /**
+   * Ends building: document k of the frozen index is the document added as `order[k]` (by default, as added;
+   * documents left out of `order` are dropped). A counting sort by term keeps each term's postings in document order.
+   */
+  freeze(order: ArrayLike<number> = Array.from(this.lengths.keys())): void {
     const offsets = new Uint32Array(this.terms + 1);
-    const pairs = (visit: (term: number, posting: number) => void) => {
-      for (const { pairs, used } of this.pending) for (let i = 0; i < used; i += 2) visit(pairs[i]!, pairs[i + 1]!);
+    const entries = (visit: (entry: number, doc: number) => void) => {
+      for (let doc = 0; doc < order.length; doc++) {
+        const added = order[doc]!;
+        const chunk = this.pending[this.docChunk[added]!]!.entries;
+        for (let i = this.docStart[added]!, end = i + this.docEntries[added]!; i < end; i++) visit(chunk[i]!, doc);
+      }
     };
-    pairs((term) => offsets[term + 1]!++);
+    let total = 0;
+    entries((entry) => (offsets[(entry >>> COUNT_BITS) + 1]!++, total++));
     for (let t = 1; t <= this.terms; t++) offsets[t]! += offsets[t - 1]!;
-    const postings = new Uint32Array(this.pendingLength / 2);
+    const postings = new Uint32Array(total);
     const next = offsets.slice(0, this.terms);
-    pairs((term, posting) => (postings[next[term]!++] = posting));
-    Object.assign(this, { offsets, postings, pending: [], pendingLength: 0, counts: new Uint32Array(0) });
-    const avgLength = this.lengths.reduce((a, b) => a + b, 0) / Math.max(1, this.lengths.length) || 1;
-    this.docNorm = Float32Array.from(this.lengths, (length) => K1 * (1 - B + (B * length) / avgLength));
+    entries((entry, doc) => (postings[next[entry >>> COUNT_BITS]!++] = ((doc << COUNT_BITS) | (entry & MAX_COUNT)) >>> 0));
+    const lengths = Array.from(order, (added) => this.lengths[added]!);
+    Object.assign(this, { offsets, postings, pending: [], counts: new Uint32Array(0), docChunk: [], docStart: [], docEntries: [], lengths });
+    const avgLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length) || 1;
+    this.docNorm = Float32Array.from(lengths, (length) => K1 * (1 - B + (B * length) / avgLength));
   }
 
   /**

@@ -12,7 +12,7 @@ import {
 import { Locator, parseMarkdownFile, parseYamlFile, type LoadedFile, type LoadError } from './parse-files.ts';
 import { ActorResolver } from './actors.ts';
 import { TopicResolver } from './topics.ts';
-import { buildSearchIndex, type NumberedTexts, type SearchIndex } from './search.ts';
+import { buildSearchIndex, type SearchIndex, type SearchIndexBuilder } from './search.ts';
 import { crossCheck } from './cross-check.ts';
 import { buildContentIndex, type ContentIndex } from './content-index.ts';
 import { byCodePoint } from './normalize.ts';
@@ -59,14 +59,13 @@ export function buildLibrary(files: LoadedFile[]): BuildResult {
   const locator = new Locator((path) => byName.get(path));
   const pool = new IdListPool();
   const parsed = files.filter((f) => f.path.endsWith('.md')).map((f) => parseBriefingFile(f, locator, pool));
-  return assembleLibrary(files.filter((f) => !f.path.endsWith('.md')), parsed, locator);
+  return assembleLibrary(parseRegistries(files.filter((f) => !f.path.endsWith('.md')), locator), parsed, locator);
 }
 
-/**
- * The registries plus every parsed briefing → cross-checked, indexed Library; `locator` finds lines in any of the files.
- * `numbered`: the briefings' search terms, when worker threads numbered them already.
- */
-export function assembleLibrary(registryFiles: LoadedFile[], parsedBriefings: ParsedBriefing[], locator: Locator, numbered?: NumberedTexts): BuildResult {
+/** The three registry files, parsed and validated; a missing or broken one is left out and its errors listed. */
+export type Registries = { actors?: Actor[]; topics?: Topic[]; sources?: Source[]; errors: LoadError[] };
+
+export function parseRegistries(registryFiles: LoadedFile[], locator: Locator): Registries {
   const errors: LoadError[] = [];
   const byName = new Map(registryFiles.map((f) => [f.path, f]));
   const registry = <T>(name: string, parse: (f: LoadedFile) => { value?: T; errors: LoadError[] }): T | undefined => {
@@ -79,9 +78,19 @@ export function assembleLibrary(registryFiles: LoadedFile[], parsedBriefings: Pa
     errors.push(...parsed.errors);
     return parsed.value;
   };
-  const actors = registry(REGISTRY_FILES.actors, (f) => parseYamlFile(f, actorsFileSchema, locator));
-  const topics = registry(REGISTRY_FILES.topics, (f) => parseYamlFile(f, topicsFileSchema, locator));
-  const sources = registry(REGISTRY_FILES.sources, (f) => parseYamlFile(f, sourcesFileSchema, locator));
+  const actors = registry(REGISTRY_FILES.actors, (f) => parseYamlFile(f, actorsFileSchema, locator))?.actors;
+  const topics = registry(REGISTRY_FILES.topics, (f) => parseYamlFile(f, topicsFileSchema, locator))?.topics;
+  const sources = registry(REGISTRY_FILES.sources, (f) => parseYamlFile(f, sourcesFileSchema, locator))?.sources;
+  return { actors, topics, sources, errors };
+}
+
+/**
+ * The registries plus every parsed briefing → cross-checked, indexed Library; `locator` finds lines in any of the files.
+ * `search`: the search index as filled while the files were parsed (worker threads), if it was.
+ */
+export function assembleLibrary(registries: Registries, parsedBriefings: ParsedBriefing[], locator: Locator, search?: SearchIndexBuilder): BuildResult {
+  const errors: LoadError[] = [...registries.errors];
+  const { actors, topics, sources } = registries;
 
   const briefings: Briefing[] = [];
   for (const p of [...parsedBriefings].sort((a, b) => byCodePoint(a.file, b.file))) {
@@ -90,29 +99,26 @@ export function assembleLibrary(registryFiles: LoadedFile[], parsedBriefings: Pa
   }
   if (!actors || !topics || !sources) return { errors };
 
-  errors.push(...crossCheck({ actors: actors.actors, topics: topics.topics, sources: sources.sources, briefings }, locator));
+  errors.push(...crossCheck({ actors, topics, sources, briefings }, locator));
   if (errors.length) return { errors };
 
   const published = briefings
     .filter((b) => b.status === 'published')
     .sort((a, b) => byCodePoint(a.published, b.published) || byCodePoint(a.id, b.id));
-  const actorList = actors.actors;
-  const topicList = topics.topics;
-  const sourceList = sources.sources;
-  const sourceById = new Map(sourceList.map((s) => [s.id, s]));
+  const sourceById = new Map(sources.map((s) => [s.id, s]));
   const library: Library = {
-    actors: actorList,
-    actorById: new Map(actorList.map((a) => [a.id, a])),
-    topics: topicList,
-    topicById: new Map(topicList.map((t) => [t.id, t])),
-    sources: sourceList,
+    actors,
+    actorById: new Map(actors.map((a) => [a.id, a])),
+    topics,
+    topicById: new Map(topics.map((t) => [t.id, t])),
+    sources,
     sourceById,
     briefings: published,
     briefingById: new Map(published.map((b) => [b.id, b])),
     content: buildContentIndex(published, (id) => sourceById.get(id)?.published ?? ''),
-    actorResolver: new ActorResolver(actorList),
-    topicResolver: new TopicResolver(topicList),
-    search: buildSearchIndex(published, actorList, numbered),
+    actorResolver: new ActorResolver(actors),
+    topicResolver: new TopicResolver(topics),
+    search: buildSearchIndex(published, actors, search),
   };
   return { library, errors: [] };
 }

@@ -45,25 +45,57 @@ export function ownTexts(b: Briefing): string[] {
   return [b.title, b.summary, ...b.key_points.map((p) => p.text), ...b.events.map((e) => e.text), ...b.quotes.flatMap((q) => [q.text, q.context])];
 }
 
-/** Term numbers made elsewhere (worker threads) with `dictionary`; a briefing without them is numbered here. */
-export type NumberedTexts = { dictionary: TermDictionary; termsOf(b: Briefing): ArrayLike<number> | undefined };
-
 /** A briefing's own texts, numbered. */
 export function numberOwnTexts(b: Briefing, dictionary: TermDictionary, out: number[] = []): number[] {
   for (const text of ownTexts(b)) dictionary.numbers(text, true, out);
   return out;
 }
 
-export function buildSearchIndex(briefings: Briefing[], actors: Actor[], numbered?: NumberedTexts): SearchIndex {
-  const names = new Map(actors.map((a) => [a.id, a.name]));
-  const nameOf = (id: string) => names.get(id) ?? id;
-  const dictionary = numbered?.dictionary ?? new TermDictionary();
-  const speakerTerms = new Map<string, number[]>();
-  const speaker = (id: string) => speakerTerms.get(id) ?? speakerTerms.set(id, dictionary.numbers(nameOf(id), true)).get(id)!;
-  const index = new InvertedIndex();
-  for (const b of briefings) index.add(numbered?.termsOf(b) ?? numberOwnTexts(b, dictionary), ...b.quotes.map((q) => speaker(q.speaker)));
-  index.freeze();
+/**
+ * Fills the search index briefing by briefing, in any order (a large folder's as its files are parsed);
+ * `finish` numbers them in the library's order. `nameOf` gives a speaker's name, by which their quotes are found too.
+ */
+export class SearchIndexBuilder {
+  private readonly index = new InvertedIndex();
+  /** Added briefings by file: a file holds one briefing, and ids are only known unique after the cross-check. */
+  private readonly docs = new Map<string, number>();
+  private readonly speakerTerms = new Map<string, number[]>();
 
+  constructor(
+    private readonly nameOf: (id: string) => string,
+    readonly dictionary = new TermDictionary(),
+  ) {}
+
+  /** `own`: the briefing's own texts numbered with `dictionary` (by a worker thread, say); numbered here if not given. */
+  add(b: Briefing, own: ArrayLike<number> = numberOwnTexts(b, this.dictionary)): void {
+    this.docs.set(b.file, this.index.add(own, ...b.quotes.map((q) => this.speaker(q.speaker))));
+  }
+
+  private speaker(id: string): number[] {
+    let terms = this.speakerTerms.get(id);
+    if (!terms) this.speakerTerms.set(id, (terms = this.dictionary.numbers(this.nameOf(id), true)));
+    return terms;
+  }
+
+  /** The index over `briefings`, in their order (any not added yet are added now); the builder is spent. */
+  finish(briefings: Briefing[]): SearchIndex {
+    for (const b of briefings) if (!this.docs.has(b.file)) this.add(b);
+    this.index.freeze(briefings.map((b) => this.docs.get(b.file)!));
+    return searchOver(briefings, this.index, this.dictionary, this.nameOf);
+  }
+}
+
+export function buildSearchIndex(briefings: Briefing[], actors: Actor[], builder?: SearchIndexBuilder): SearchIndex {
+  return (builder ?? new SearchIndexBuilder(actorNames(actors))).finish(briefings);
+}
+
+/** An actor's name by id (an unknown id stands for itself). */
+export function actorNames(actors: Actor[]): (id: string) => string {
+  const names = new Map(actors.map((a) => [a.id, a.name]));
+  return (id) => names.get(id) ?? id;
+}
+
+function searchOver(briefings: Briefing[], index: InvertedIndex, dictionary: TermDictionary, nameOf: (id: string) => string): SearchIndex {
   /**
    * The first passage holding the most query words; one holding them all ends the scan.
    * A word counts in any form starting with its stem ("sanction" → "sanctioned") or as typed.

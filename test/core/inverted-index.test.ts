@@ -85,4 +85,29 @@ describe('InvertedIndex', () => {
       }),
     );
   });
+
+  it('numbers documents added in any order as `freeze` orders them, leaving out those it does not name', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.constantFrom('a', 'b', 'c', 'd'), { maxLength: 8 }), { minLength: 1, maxLength: 30 }), fc.array(fc.boolean()), (corpus, keep) => {
+        // Shuffled arrival (reversed pairs), and some documents dropped (drafts, say).
+        const arrival = corpus.map((_, i) => (i % 2 ? i - 1 : Math.min(i + 1, corpus.length - 1))).filter((v, i, a) => a.indexOf(v) === i);
+        for (let i = 0; i < corpus.length; i++) if (!arrival.includes(i)) arrival.push(i);
+        const kept = corpus.map((_, i) => i).filter((i) => keep[i] ?? true);
+        const late = new InvertedIndex();
+        const addedAs = new Map(arrival.map((doc) => [doc, late.add(number(corpus[doc]!))]));
+        late.freeze(kept.map((doc) => addedAs.get(doc)!));
+        const direct = indexOf(kept.map((doc) => corpus[doc]!));
+        for (const query of [['a'], ['b', 'c'], ['a', 'd'], ['d', 'c', 'b']]) {
+          for (const all of [true, false]) expect(search(late, query, { all, limit: 40, accept: everything })).toEqual(search(direct, query, { all, limit: 40, accept: everything }));
+        }
+      }),
+    );
+  });
+
+  it('keeps a document with more distinct terms than a chunk holds whole', () => {
+    const wide = Array.from({ length: 40_000 }, (_, i) => `w${i}`);
+    const index = indexOf([['x', 'w1'], wide, ['w39999', 'x']]);
+    expect(search(index, ['w39999'], { all: true, limit: 8, accept: everything }).map((r) => r.doc)).toEqual([2, 1]);
+    expect(search(index, ['x', 'w1'], { all: true, limit: 8, accept: everything }).map((r) => r.doc)).toEqual([0]);
+  });
 });
