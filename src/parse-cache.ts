@@ -1,7 +1,7 @@
 // Parse results of briefing files, kept by content in the data folder: a restart re-parses only files that changed.
-// Keyed by file name and checked against the file's bytes and the parser's own code, so a cached result can never be stale.
+// Keyed by file name and checked against the file's bytes and the parse path's own code, so a cached result can never be stale.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,14 +23,36 @@ export type CacheTarget = { file: string; version: string };
 
 let version: string | undefined;
 
-/** What a parse result depends on besides the file: the core's code and the YAML and schema libraries (fixed for a process). */
+/** Relative imports of a module's source: `from './x.ts'` and `import('./x.ts')`, type-only ones too. */
+const RELATIVE_IMPORT = /(?:from|import\(?)\s*['"](\.\.?\/[^'"]+\.ts)['"]/g;
+
+/**
+ * The core modules a cached result depends on: those the parse worker imports from src/core, and all that they
+ * import in turn. Changing any other core module (answers, digests, indexes) leaves the cache warm.
+ */
+export function parseModules(): string[] {
+  const src = fileURLToPath(new URL('./', import.meta.url));
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    for (const [, spec] of readFileSync(file, 'utf8').matchAll(RELATIVE_IMPORT)) {
+      const target = path.resolve(path.dirname(file), spec!);
+      if (path.dirname(target) !== path.join(src, 'core') || seen.has(target)) continue;
+      seen.add(target);
+      visit(target);
+    }
+  };
+  visit(path.join(src, 'parse-worker.ts'));
+  return [...seen].map((f) => path.basename(f)).sort();
+}
+
+/** What a parse result depends on besides the file: the parse path's code and the libraries it uses (fixed for a process). */
 export function parserVersion(): string {
   if (version) return version;
   const hash = createHash('sha256').update(LAYOUT);
   const core = fileURLToPath(new URL('./core/', import.meta.url));
-  for (const name of readdirSync(core).sort()) hash.update(name).update(readFileSync(path.join(core, name)));
+  for (const name of parseModules()) hash.update(name).update(readFileSync(path.join(core, name)));
   const require = createRequire(import.meta.url);
-  for (const lib of ['js-yaml', 'zod']) hash.update(`${lib}@${(require(`${lib}/package.json`) as { version: string }).version}`);
+  for (const lib of ['js-yaml', 'zod', 'stemmer']) hash.update(`${lib}@${(require(`${lib}/package.json`) as { version: string }).version}`);
   return (version = hash.digest('hex'));
 }
 

@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { parseBriefingFile, type ParsedBriefing } from './core/library.ts';
+import { parseBriefingFile, type ParsedBriefing } from './core/parse-briefing.ts';
 import { Locator } from './core/parse-files.ts';
-import { numberOwnTexts } from './core/search.ts';
+import { numberOwnTexts } from './core/briefing-terms.ts';
 import { TermDictionary } from './core/terms.ts';
 import { contentHash, ParseCache, type CachedParse, type CacheTarget } from './parse-cache.ts';
 

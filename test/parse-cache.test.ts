@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { contentHash, PARSE_CACHE_FILE, ParseCache, parserVersion, type CachedParse } from '../src/parse-cache.ts';
+import { contentHash, PARSE_CACHE_FILE, ParseCache, parseModules, parserVersion, type CachedParse } from '../src/parse-cache.ts';
 import { tempDir } from './helpers/tmp.ts';
 
 const inspect = <T>(file: string, sql: string): T => {
@@ -24,6 +24,13 @@ const rows = (file: string) => {
 const result = (text: string, id = 'one'): CachedParse => ({ hash: contentHash(text), briefing: `{"id":"${id}"}`, terms: `[["${id}"],[1]]` });
 
 describe('ParseCache', () => {
+  it('versions results by the code of the parse path only, so changing how answers are made keeps the cache warm', () => {
+    const modules = parseModules();
+    for (const used of ['parse-briefing.ts', 'parse-files.ts', 'model.ts', 'briefing-terms.ts', 'terms.ts', 'normalize.ts']) expect(modules).toContain(used);
+    for (const unused of ['answers.ts', 'digest.ts', 'search.ts', 'inverted-index.ts', 'content-index.ts', 'library.ts']) expect(modules).not.toContain(unused);
+    expect(parserVersion()).toMatch(/^[0-9a-f]{64}$/);
+  });
+
   it('hashes a file by its bytes, so an edit misses', () => {
     expect(contentHash('text')).toBe(contentHash('text'));
     expect(contentHash('text!')).not.toBe(contentHash('text'));

@@ -1,7 +1,6 @@
 // Builds the Library, an immutable snapshot of the curated content, from already-read files: validate, cross-check, index.
 import {
   actorsFileSchema,
-  frontMatterSchema,
   sourcesFileSchema,
   topicsFileSchema,
   type Actor,
@@ -9,7 +8,7 @@ import {
   type Source,
   type Topic,
 } from './model.ts';
-import { Locator, parseMarkdownFile, parseYamlFile, type LoadedFile, type LoadError } from './parse-files.ts';
+import { Locator, parseYamlFile, type LoadedFile, type LoadError } from './parse-files.ts';
 import { ActorResolver } from './actors.ts';
 import { TopicResolver } from './topics.ts';
 import { buildSearchIndex, type SearchIndex, type SearchIndexBuilder } from './search.ts';
@@ -17,6 +16,7 @@ import { crossCheck } from './cross-check.ts';
 import { buildContentIndex, type ContentIndex } from './content-index.ts';
 import { byCodePoint } from './normalize.ts';
 import { IdListPool } from './id-lists.ts';
+import { parseBriefingFile, type ParsedBriefing } from './parse-briefing.ts';
 
 export type { LoadedFile, LoadError };
 
@@ -39,19 +39,6 @@ export type Library = {
 export const REGISTRY_FILES = { actors: 'actors.yaml', topics: 'topics.yaml', sources: 'sources.yaml' } as const;
 
 export type BuildResult = { library?: Library; errors: LoadError[] };
-
-/** One briefing file, parsed and validated on its own: the part of a build that can run in parallel. */
-export type ParsedBriefing = { file: string; briefing?: Briefing; errors: LoadError[] };
-
-/** `pool`: equal id lists become one shared array (see IdListPool). */
-export function parseBriefingFile(file: LoadedFile, locator: Locator, pool?: IdListPool): ParsedBriefing {
-  const parsed = parseMarkdownFile(file, frontMatterSchema, locator);
-  if (!parsed.value) return { file: file.path, errors: parsed.errors };
-  const errors = parsed.value.body ? [] : [locator.error(file.path, [], 'expected a summary below the front matter')];
-  const briefing: Briefing = { ...parsed.value.front, summary: parsed.value.body, file: file.path };
-  pool?.share(briefing);
-  return { file: file.path, briefing, errors };
-}
 
 /** Everything is checked; any error means no library (the caller keeps serving the last good one). */
 export function buildLibrary(files: LoadedFile[]): BuildResult {

@@ -3,6 +3,7 @@ import { stemmer } from 'stemmer';
 import type { Actor, Briefing } from './model.ts';
 import { InvertedIndex } from './inverted-index.ts';
 import { TermDictionary, wordsOf } from './terms.ts';
+import { numberOwnTexts } from './briefing-terms.ts';
 
 /** A citable piece of a briefing: a key point, an event, a quote or a summary sentence. */
 export type Passage = { text: string; sources: string[] };
@@ -35,20 +36,6 @@ export function passages(b: Briefing, nameOf: (id: string) => string): { items: 
         .filter(worth)
         .flatMap((para) => splitSentences(para).map((s) => ({ text: s, sources: b.sources }))),
   };
-}
-
-/**
- * The texts a briefing is found by that need nothing beyond the briefing, so a worker thread can number them.
- * Its quotes' speakers are added by name when indexing. Sentence splitting waits until a snippet is needed.
- */
-export function ownTexts(b: Briefing): string[] {
-  return [b.title, b.summary, ...b.key_points.map((p) => p.text), ...b.events.map((e) => e.text), ...b.quotes.flatMap((q) => [q.text, q.context])];
-}
-
-/** A briefing's own texts, numbered. */
-export function numberOwnTexts(b: Briefing, dictionary: TermDictionary, out: number[] = []): number[] {
-  for (const text of ownTexts(b)) dictionary.numbers(text, true, out);
-  return out;
 }
 
 /**
