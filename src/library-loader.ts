@@ -135,8 +135,10 @@ async function parseInWorkers(dir: string, names: string[], { pool, search, cach
             for (let k = 0; k < local.length; k++) local[k] = translate[local[k]!]!;
             (JSON.parse(batch.json) as ParsedBriefing[]).forEach((parsed, i) => {
               if (parsed.briefing) {
+                // Id lists come packed into strings (packIdLists): sharing makes them arrays again.
                 pool.share(parsed.briefing);
-                index.add(parsed.briefing, local.subarray(batch.offsets[i], batch.offsets[i + 1]));
+                const [from, to] = [batch.offsets[i], batch.offsets[i + 1]];
+                index.add(parsed.briefing, { terms: local.subarray(from, to), counts: batch.counts.subarray(from, to) });
               }
               out.push(parsed);
             });

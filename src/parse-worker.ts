@@ -5,6 +5,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { parseBriefingFile, type ParsedBriefing } from './core/parse-briefing.ts';
 import { Locator } from './core/parse-files.ts';
 import { numberOwnTexts } from './core/briefing-terms.ts';
+import { packIdLists } from './core/id-lists.ts';
 import { TermDictionary } from './core/terms.ts';
 import { contentHash, ParseCache, type CachedParse, type CacheTarget } from './parse-cache.ts';
 
@@ -16,10 +17,19 @@ import { contentHash, ParseCache, type CachedParse, type CacheTarget } from './p
 const BATCH_CHARS = 64_000;
 
 /**
- * One message: the parsed briefings as a JSON array, their search terms numbered by this worker's own dictionary,
- * and a warning when the parse cache failed (parsing goes on without it).
+ * One message: the parsed briefings as a JSON array; their search terms, numbered by this worker's own dictionary
+ * (the stems it numbered since its last message come along) and counted: briefing i's distinct terms are
+ * terms[offsets[i]] … terms[offsets[i + 1] - 1], each occurring counts[k] times; and a warning when the parse cache
+ * failed (parsing goes on without it).
  */
-export type ParsedBatch = { json: string; stems: string[]; terms: Uint32Array<ArrayBuffer>; offsets: Uint32Array<ArrayBuffer>; warning?: string };
+export type ParsedBatch = {
+  json: string;
+  stems: string[];
+  terms: Uint32Array<ArrayBuffer>;
+  counts: Uint32Array<ArrayBuffer>;
+  offsets: Uint32Array<ArrayBuffer>;
+  warning?: string;
+};
 
 const { dir, names, cache: target } = workerData as { dir: string; names: string[]; cache?: CacheTarget };
 // Numbering the search terms here takes the costliest part of indexing off the main thread; it translates the numbers.
@@ -31,6 +41,7 @@ let warning: string | undefined;
 let batch: string[] = [];
 let batchChars = 0;
 let terms: number[] = [];
+let counts: number[] = [];
 let offsets: number[] = [0];
 let fresh: [name: string, parse: CachedParse][] = [];
 
@@ -55,32 +66,51 @@ if (target) {
 
 const send = () => {
   cached((c) => c.putMany(fresh));
-  const message: ParsedBatch = { json: `[${batch.join(',')}]`, stems: dictionary.stemsFrom(stemsSent), terms: new Uint32Array(terms), offsets: new Uint32Array(offsets), warning };
+  const message: ParsedBatch = {
+    json: `[${batch.join(',')}]`,
+    stems: dictionary.stemsFrom(stemsSent),
+    terms: new Uint32Array(terms),
+    counts: new Uint32Array(counts),
+    offsets: new Uint32Array(offsets),
+    warning,
+  };
   stemsSent = dictionary.size;
   warning = undefined;
-  parentPort!.postMessage(message, [message.terms.buffer, message.offsets.buffer]);
-  [batch, terms, offsets, fresh, batchChars] = [[], [], [0], [], 0];
+  parentPort!.postMessage(message, [message.terms.buffer, message.counts.buffer, message.offsets.buffer]);
+  [batch, terms, counts, offsets, fresh, batchChars] = [[], [], [], [0], [], 0];
 };
 
 const withBriefing = (name: string, briefingJson: string) => `{"file":${JSON.stringify(name)},"briefing":${briefingJson},"errors":[]}`;
 
-/** A briefing's terms for the cache: its stems and how often each occurs (the index needs no order). */
-function termsForCache(numbers: number[]): string {
-  const counts = new Map<number, number>();
-  for (const n of numbers) counts.set(n, (counts.get(n) ?? 0) + 1);
-  return JSON.stringify([[...counts.keys()].map((n) => dictionary.stem(n)), [...counts.values()]]);
+/** Each distinct term number of `numbers` with how often it occurs; the index needs no order. */
+function countTerms(numbers: number[]): Map<number, number> {
+  const found = new Map<number, number>();
+  for (const n of numbers) found.set(n, (found.get(n) ?? 0) + 1);
+  return found;
 }
 
-/** Terms from the cache, numbered by this worker's dictionary, appended to `terms`. */
+/** Counted terms into the batch. */
+function append(termNumbers: Iterable<number>, termCounts: Iterable<number>): void {
+  for (const n of termNumbers) terms.push(n);
+  for (const c of termCounts) counts.push(c);
+}
+
+/** A briefing's counted terms for the cache, as JSON `[stems, counts]`. */
+const termsForCache = (found: Map<number, number>) => JSON.stringify([[...found.keys()].map((n) => dictionary.stem(n)), [...found.values()]]);
+
+/** Counted terms from the cache, numbered by this worker's dictionary, into the batch. */
 function termsFromCache(json: string): void {
-  const [stems, counts] = JSON.parse(json) as [string[], number[]];
-  stems.forEach((stem, i) => {
-    const n = dictionary.learnStem(stem);
-    for (let k = counts[i]!; k > 0; k--) terms.push(n);
-  });
+  const [stems, stemCounts] = JSON.parse(json) as [string[], number[]];
+  append(
+    stems.map((stem) => dictionary.learnStem(stem)),
+    stemCounts,
+  );
 }
 
-/** A file's result as JSON, its terms appended to `terms`; from the cache when the same bytes and parser produced it before. */
+/**
+ * A file's result as JSON (its id lists packed, see packIdLists), its counted terms into the batch; from the cache when
+ * the same bytes and parser produced it before.
+ */
 function parse(name: string, text: string): string {
   const hash = cache ? contentHash(text) : undefined;
   // Names come in sorted order, as the cache's key: lookups walk its B-tree in step and read few pages.
@@ -91,12 +121,13 @@ function parse(name: string, text: string): string {
   }
   const file = { path: name, text };
   const parsed = parseBriefingFile(file, new Locator((p) => (p === name ? file : undefined)));
-  const numbers = parsed.briefing ? numberOwnTexts(parsed.briefing, dictionary) : [];
-  for (const n of numbers) terms.push(n);
+  const found = countTerms(parsed.briefing ? numberOwnTexts(parsed.briefing, dictionary) : []);
+  append(found.keys(), found.values());
+  if (parsed.briefing) packIdLists(parsed.briefing);
   // Only clean results are kept: a file with errors needs its text again to point at lines.
   if (!hash || !parsed.briefing || parsed.errors.length) return JSON.stringify(parsed);
   const briefing = JSON.stringify(parsed.briefing);
-  fresh.push([name, { hash, briefing, terms: termsForCache(numbers) }]);
+  fresh.push([name, { hash, briefing, terms: termsForCache(found) }]);
   return withBriefing(name, briefing);
 }
 

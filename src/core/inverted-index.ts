@@ -44,17 +44,24 @@ export class InvertedIndex {
 
   /** Documents are numbered 0, 1, 2… in the order they are added; a document's terms may come in several parts. */
   add(...parts: ArrayLike<number>[]): number {
+    return this.addCounted(EMPTY, EMPTY, ...parts);
+  }
+
+  /** The same, with some terms already counted: `terms[i]` occurs `counts[i]` times (a worker thread counted them). */
+  addCounted(terms: ArrayLike<number>, counts: ArrayLike<number>, ...parts: ArrayLike<number>[]): number {
     const doc = this.lengths.length;
     if (doc >= MAX_DOCUMENTS) throw new Error(`the search index holds at most ${MAX_DOCUMENTS} documents`);
     let length = 0;
-    for (const terms of parts) {
-      length += terms.length;
-      for (let i = 0; i < terms.length; i++) {
-        const t = terms[i]!;
-        if (t >= this.counts.length) {
-          if (t >= MAX_TERMS) throw new Error(`the search index holds at most ${MAX_TERMS} distinct terms`);
-          this.counts = grow(this.counts, t + 1);
-        }
+    for (let i = 0; i < terms.length; i++) {
+      const t = this.counted(terms[i]!);
+      length += counts[i]!;
+      if (this.counts[t] === 0) this.touched.push(t);
+      this.counts[t]! += counts[i]!;
+    }
+    for (const part of parts) {
+      length += part.length;
+      for (let i = 0; i < part.length; i++) {
+        const t = this.counted(part[i]!);
         if (this.counts[t]!++ === 0) this.touched.push(t);
       }
     }
@@ -70,6 +77,15 @@ export class InvertedIndex {
     }
     this.touched.length = 0;
     return doc;
+  }
+
+  /** `t`, once `counts` has room for it. */
+  private counted(t: number): number {
+    if (t >= this.counts.length) {
+      if (t >= MAX_TERMS) throw new Error(`the search index holds at most ${MAX_TERMS} distinct terms`);
+      this.counts = grow(this.counts, t + 1);
+    }
+    return t;
   }
 
   /** The chunk a document's `n` entries go into, whole: a document never spans two chunks. */

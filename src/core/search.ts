@@ -53,9 +53,14 @@ export class SearchIndexBuilder {
     readonly dictionary = new TermDictionary(),
   ) {}
 
-  /** `own`: the briefing's own texts numbered with `dictionary` (by a worker thread, say); numbered here if not given. */
-  add(b: Briefing, own: ArrayLike<number> = numberOwnTexts(b, this.dictionary)): void {
-    this.docs.set(b.file, this.index.add(own, ...b.quotes.map((q) => this.speaker(q.speaker))));
+  /**
+   * `own`: the distinct terms of the briefing's own texts (numbered with `dictionary`) and how often each occurs, as
+   * a worker thread counted them; numbered here if not given.
+   */
+  add(b: Briefing, own?: { terms: ArrayLike<number>; counts: ArrayLike<number> }): void {
+    const speakers = b.quotes.map((q) => this.speaker(q.speaker));
+    const doc = own ? this.index.addCounted(own.terms, own.counts, ...speakers) : this.index.add(numberOwnTexts(b, this.dictionary), ...speakers);
+    this.docs.set(b.file, doc);
   }
 
   private speaker(id: string): number[] {

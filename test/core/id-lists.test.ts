@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IdListPool } from '../../src/core/id-lists.ts';
+import { IdListPool, packIdLists } from '../../src/core/id-lists.ts';
 import type { Briefing } from '../../src/core/model.ts';
 
 const item = (actors: string[], sources: string[]) => ({ text: 't', actors, topics: ['nato'], sources });
@@ -35,5 +35,20 @@ describe('IdListPool', () => {
     [one, two].forEach((b) => pool.share(b));
     expect(() => one.actors.push('c')).toThrow(TypeError);
     expect(two.actors).toEqual(['a', 'b']);
+  });
+
+  it('makes lists packed for another thread arrays again, shared with the same lists given as arrays', () => {
+    const [sent, here] = [briefing('x'), briefing('y')];
+    const expected = JSON.parse(JSON.stringify(sent));
+    packIdLists(sent);
+    const received = JSON.parse(JSON.stringify(sent)) as Briefing;
+    expect(received.actors).toBe('a b');
+    expect(received.events[0]!.actors).toBe('');
+    const pool = new IdListPool();
+    [here, received].forEach((b) => pool.share(b));
+    expect(received).toEqual(expected);
+    expect(received.key_points[0]!.actors).toBe(here.actors);
+    expect(received.events[0]!.actors).toBe(here.events[0]!.actors);
+    expect(received.watch[0]!.sources).toEqual(['s2']);
   });
 });

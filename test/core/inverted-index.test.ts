@@ -60,6 +60,20 @@ describe('InvertedIndex', () => {
     }
   });
 
+  it('counts a document whose terms come already counted, with uncounted parts, as the same document given whole', () => {
+    const counted = new InvertedIndex();
+    docs.forEach((d) => {
+      const [head, ...rest] = d;
+      const tally = new Map<number, number>();
+      for (const t of number(rest)) tally.set(t, (tally.get(t) ?? 0) + 1);
+      counted.addCounted([...tally.keys()], [...tally.values()], number([head!]));
+    });
+    counted.freeze();
+    for (const query of [['sanctions'], ['gas', 'talks'], ['ruble', 'sanctions'], ['talks']]) {
+      for (const all of [true, false]) expect(search(counted, query, { all, limit: 8, accept: everything })).toEqual(search(index, query, { all, limit: 8, accept: everything }));
+    }
+  });
+
   it('finds nothing for an empty query', () => {
     expect(search(index, [], { all: false, limit: 8, accept: everything })).toEqual([]);
   });
