@@ -27,9 +27,15 @@ export function compareDates(a: { date: string; precision: keyof typeof PRECISIO
   return byCodePoint(a.date, b.date) || PRECISION_ORDER[a.precision] - PRECISION_ORDER[b.precision];
 }
 
-function dedupe<T>(items: T[], key: (t: T) => string): T[] {
-  const seen = new Set<string>();
-  return items.filter((t) => (seen.has(key(t)) ? false : (seen.add(key(t)), true)));
+/** Each (outer, inner) pair once, the first kept. Two levels, not one joined key: no new string per item to hash. */
+function dedupe<T>(items: T[], outer: (t: T) => string, inner: (t: T) => string): T[] {
+  const seen = new Map<string, Set<string>>();
+  return items.filter((t) => {
+    const [o, i] = [outer(t), inner(t)];
+    let set = seen.get(o);
+    if (!set) seen.set(o, (set = new Set()));
+    return set.has(i) ? false : (set.add(i), true);
+  });
 }
 
 function group<T, K>(map: Map<string, K>, ids: string[], make: () => K, pick: (k: K) => T[], item: T): void {
@@ -65,9 +71,13 @@ export function buildContentIndex(briefings: Briefing[], sourcePublished: (id: s
     briefing,
     visibleFrom: briefing.sources.reduce((day, s) => (sourcePublished(s) > day ? sourcePublished(s) : day), briefing.published),
   }));
-  const all = <T extends object>(get: (b: Briefing) => T[]) => entries.flatMap((e) => get(e.briefing).map((item) => link(item, e.briefing, e.visibleFrom)));
-  const events = dedupe(all((b) => b.events), (e) => `${e.date}|${e.text}`).sort(compareDates);
-  const quotes = dedupe(all((b) => b.quotes), (q) => `${q.speaker}|${q.text}`).sort((a, b) => compareDates(a.said, b.said));
+  const all = <T extends object>(get: (b: Briefing) => T[]) => {
+    const out: Entry<T>[] = [];
+    for (const e of entries) for (const item of get(e.briefing)) out.push(link(item, e.briefing, e.visibleFrom));
+    return out;
+  };
+  const events = dedupe(all((b) => b.events), (e) => e.date, (e) => e.text).sort(compareDates);
+  const quotes = dedupe(all((b) => b.quotes), (q) => q.speaker, (q) => q.text).sort((a, b) => compareDates(a.said, b.said));
   const points = all((b) => b.key_points);
   const watch = all((b) => b.watch);
 
