@@ -11,6 +11,7 @@ import { parseCommand } from '../../core/questions.ts';
 import type { Reply } from '../../core/reply.ts';
 import type { Logger } from '../../log.ts';
 import type { Handler, RequestContext } from '../types.ts';
+import { settledWithin } from '../settled-within.ts';
 import { autocompleteField, COMMAND_NAME, MAX_CHOICE_CHARS, MAX_CHOICES, PUBLIC_OPTION, toCommand, type AutocompleteField, type Invocation } from './commands.ts';
 import { cut, replyToEmbeds } from './render.ts';
 
@@ -120,17 +121,6 @@ export function loggable(err: unknown): Record<string, unknown> {
   if (!(err instanceof Error)) return { message: String(err) };
   const { code, status, method } = err as Error & { code?: unknown; status?: unknown; method?: unknown };
   return { type: err.name, message: err.message, code, status, method };
-}
-
-/** The value if the promise settles within `ms`, else undefined (the promise keeps running). */
-async function settledWithin<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, ms, undefined)));
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** The options the user gave, by name, from inside subcommand groups and subcommands. */
