@@ -25,32 +25,36 @@ let version: string | undefined;
 
 /** Relative imports of a module's source: `from './x.ts'` and `import('./x.ts')`, type-only ones too. */
 const RELATIVE_IMPORT = /(?:from|import\(?)\s*['"](\.\.?\/[^'"]+\.ts)['"]/g;
+/** Block and whole-line comments, left out before looking for imports (a comment may quote one). */
+const COMMENTS = /\/\*[\s\S]*?\*\/|^\s*\/\/.*$/gm;
 
 /**
- * The core modules a cached result depends on: those the parse worker imports from src/core, and all that they
- * import in turn. Changing any other core module (answers, digests, indexes) leaves the cache warm.
+ * The modules a cached result depends on, relative to src/: the parse worker (it packs the rows), and every module under
+ * src/ it imports, directly or in turn (the parser, the term numbering, this cache). Changing any other module
+ * (answers, digests, indexes, adapters) leaves the cache warm.
  */
 export function parseModules(): string[] {
   const src = fileURLToPath(new URL('./', import.meta.url));
-  const seen = new Set<string>();
+  const entry = path.join(src, 'parse-worker.ts');
+  const seen = new Set<string>([entry]);
   const visit = (file: string) => {
-    for (const [, spec] of readFileSync(file, 'utf8').matchAll(RELATIVE_IMPORT)) {
+    for (const [, spec] of readFileSync(file, 'utf8').replace(COMMENTS, '').matchAll(RELATIVE_IMPORT)) {
       const target = path.resolve(path.dirname(file), spec!);
-      if (path.dirname(target) !== path.join(src, 'core') || seen.has(target)) continue;
+      if (!target.startsWith(src) || seen.has(target)) continue;
       seen.add(target);
       visit(target);
     }
   };
-  visit(path.join(src, 'parse-worker.ts'));
-  return [...seen].map((f) => path.basename(f)).sort();
+  visit(entry);
+  return [...seen].map((f) => path.relative(src, f)).sort();
 }
 
 /** What a parse result depends on besides the file: the parse path's code and the libraries it uses (fixed for a process). */
 export function parserVersion(): string {
   if (version) return version;
   const hash = createHash('sha256').update(LAYOUT);
-  const core = fileURLToPath(new URL('./core/', import.meta.url));
-  for (const name of parseModules()) hash.update(name).update(readFileSync(path.join(core, name)));
+  const src = fileURLToPath(new URL('./', import.meta.url));
+  for (const name of parseModules()) hash.update(name).update(readFileSync(path.join(src, name)));
   const require = createRequire(import.meta.url);
   for (const lib of ['js-yaml', 'zod', 'stemmer']) hash.update(`${lib}@${(require(`${lib}/package.json`) as { version: string }).version}`);
   return (version = hash.digest('hex'));

@@ -16,7 +16,7 @@ const listsOf = (b: Briefing): Listed[] => [b, ...b.key_points, ...b.events, ...
  * The briefing is for sending only afterwards; `IdListPool.share` makes the lists arrays again.
  */
 export function packIdLists(b: Briefing): void {
-  for (const x of listsOf(b) as Listed[]) {
+  for (const x of listsOf(b)) {
     if (Array.isArray(x.actors)) x.actors = x.actors.join(SEPARATOR);
     if (Array.isArray(x.topics)) x.topics = x.topics.join(SEPARATOR);
     if (Array.isArray(x.sources)) x.sources = x.sources.join(SEPARATOR);
@@ -32,7 +32,7 @@ export class IdListPool {
   private readonly lists = new Map<string, string[]>();
 
   share(b: Briefing): void {
-    for (const x of listsOf(b) as Listed[]) {
+    for (const x of listsOf(b)) {
       if (x.actors !== undefined) x.actors = this.shared(x.actors);
       if (x.topics !== undefined) x.topics = this.shared(x.topics);
       if (x.sources !== undefined) x.sources = this.shared(x.sources);
