@@ -8,7 +8,7 @@ import { assembleLibrary, buildLibrary, parseRegistries, REGISTRY_FILES, type Bu
 import { parseBriefingFile, type ParsedBriefing } from './core/parse-briefing.ts';
 import { Locator } from './core/parse-files.ts';
 import { IdListPool } from './core/id-lists.ts';
-import { grow } from './core/inverted-index.ts';
+import { grow } from './core/typed-arrays.ts';
 import { actorNames, SearchIndexBuilder } from './core/search.ts';
 import type { ParsedBatch } from './parse-worker.ts';
 import { PARSE_CACHE_FILE, ParseCache, parserVersion, type CacheTarget } from './parse-cache.ts';
@@ -82,8 +82,7 @@ function prepareCache(cacheDir: string, files: number): CacheTarget | undefined 
   const target = { file: path.join(cacheDir, PARSE_CACHE_FILE), version: parserVersion() };
   try {
     mkdirSync(cacheDir, { recursive: true });
-    ParseCache.prepare(target, files);
-    return target;
+    return { ...target, empty: ParseCache.prepare(target, files) === 0 };
   } catch (err) {
     process.emitWarning(`briefing parse cache not used (${target.file}): ${String(err)}`);
     return undefined;

@@ -6,6 +6,7 @@ import { parseBriefingFile, type ParsedBriefing } from './core/parse-briefing.ts
 import { Locator } from './core/parse-files.ts';
 import { numberOwnTexts } from './core/briefing-terms.ts';
 import { packIdLists } from './core/id-lists.ts';
+import { TermCounts } from './core/term-counts.ts';
 import { TermDictionary } from './core/terms.ts';
 import { contentHash, ParseCache, type CachedParse, type CacheTarget } from './parse-cache.ts';
 
@@ -15,6 +16,8 @@ import { contentHash, ParseCache, type CachedParse, type CacheTarget } from './p
  * and touching fresh memory is costly on this VM: at 100k briefings 500-file batches faulted in ~1.3 GB per worker, these ~160 MB.
  */
 const BATCH_CHARS = 64_000;
+/** New results are written to the cache this many at a time: a transaction per batch (~15 rows) cost ~50% more CPU per row. */
+const SAVE_ROWS = 500;
 
 /**
  * One message: the parsed briefings as a JSON array; their search terms, numbered by this worker's own dictionary
@@ -34,6 +37,7 @@ export type ParsedBatch = {
 const { dir, names, cache: target } = workerData as { dir: string; names: string[]; cache?: CacheTarget };
 // Numbering the search terms here takes the costliest part of indexing off the main thread; it translates the numbers.
 const dictionary = new TermDictionary();
+const found = new TermCounts();
 let stemsSent = 0;
 let cache: ParseCache | undefined;
 let warning: string | undefined;
@@ -43,7 +47,7 @@ let batchChars = 0;
 let terms: number[] = [];
 let counts: number[] = [];
 let offsets: number[] = [0];
-let fresh: [name: string, parse: CachedParse][] = [];
+let unsaved: [name: string, parse: CachedParse][] = [];
 
 /** The cache is an optimisation: any failure of it turns it off, never the parse. */
 const cached = <T>(use: (c: ParseCache) => T): T | undefined => {
@@ -58,14 +62,18 @@ const cached = <T>(use: (c: ParseCache) => T): T | undefined => {
 };
 if (target) {
   try {
-    cache = ParseCache.open(target);
+    cache = ParseCache.open(target, dictionary);
   } catch (err) {
     warning = `briefing parse cache not opened: ${String(err)}`;
   }
 }
 
+const save = () => {
+  cached((c) => c.putMany(unsaved));
+  unsaved = [];
+};
+
 const send = () => {
-  cached((c) => c.putMany(fresh));
   const message: ParsedBatch = {
     json: `[${batch.join(',')}]`,
     stems: dictionary.stemsFrom(stemsSent),
@@ -77,35 +85,10 @@ const send = () => {
   stemsSent = dictionary.size;
   warning = undefined;
   parentPort!.postMessage(message, [message.terms.buffer, message.counts.buffer, message.offsets.buffer]);
-  [batch, terms, counts, offsets, fresh, batchChars] = [[], [], [], [0], [], 0];
+  [batch, terms, counts, offsets, batchChars] = [[], [], [], [0], 0];
 };
 
 const withBriefing = (name: string, briefingJson: string) => `{"file":${JSON.stringify(name)},"briefing":${briefingJson},"errors":[]}`;
-
-/** Each distinct term number of `numbers` with how often it occurs; the index needs no order. */
-function countTerms(numbers: number[]): Map<number, number> {
-  const found = new Map<number, number>();
-  for (const n of numbers) found.set(n, (found.get(n) ?? 0) + 1);
-  return found;
-}
-
-/** Counted terms into the batch. */
-function append(termNumbers: Iterable<number>, termCounts: Iterable<number>): void {
-  for (const n of termNumbers) terms.push(n);
-  for (const c of termCounts) counts.push(c);
-}
-
-/** A briefing's counted terms for the cache, as JSON `[stems, counts]`. */
-const termsForCache = (found: Map<number, number>) => JSON.stringify([[...found.keys()].map((n) => dictionary.stem(n)), [...found.values()]]);
-
-/** Counted terms from the cache, numbered by this worker's dictionary, into the batch. */
-function termsFromCache(json: string): void {
-  const [stems, stemCounts] = JSON.parse(json) as [string[], number[]];
-  append(
-    stems.map((stem) => dictionary.learnStem(stem)),
-    stemCounts,
-  );
-}
 
 /**
  * A file's result as JSON (its id lists packed, see packIdLists), its counted terms into the batch; from the cache when
@@ -114,20 +97,29 @@ function termsFromCache(json: string): void {
 function parse(name: string, text: string): string {
   const hash = cache ? contentHash(text) : undefined;
   // Names come in sorted order, as the cache's key: lookups walk its B-tree in step and read few pages.
-  const hit = hash && cached((c) => c.get(name));
+  const hit = hash && !target!.empty && cached((c) => c.get(name));
   if (hit && hit.hash === hash) {
-    termsFromCache(hit.terms);
+    for (let i = 0; i < hit.terms.length; i += 2) {
+      terms.push(hit.terms[i]!);
+      counts.push(hit.terms[i + 1]!);
+    }
     return withBriefing(name, hit.briefing);
   }
   const file = { path: name, text };
   const parsed = parseBriefingFile(file, new Locator((p) => (p === name ? file : undefined)));
-  const found = countTerms(parsed.briefing ? numberOwnTexts(parsed.briefing, dictionary) : []);
-  append(found.keys(), found.values());
+  if (parsed.briefing) for (const n of numberOwnTexts(parsed.briefing, dictionary)) found.add(n);
+  const pairs: number[] = [];
+  found.flush((term, count) => {
+    terms.push(term);
+    counts.push(count);
+    pairs.push(term, count);
+  });
   if (parsed.briefing) packIdLists(parsed.briefing);
   // Only clean results are kept: a file with errors needs its text again to point at lines.
   if (!hash || !parsed.briefing || parsed.errors.length) return JSON.stringify(parsed);
   const briefing = JSON.stringify(parsed.briefing);
-  fresh.push([name, { hash, briefing, terms: termsForCache(found) }]);
+  unsaved.push([name, { hash, briefing, terms: Uint32Array.from(pairs) }]);
+  if (unsaved.length >= SAVE_ROWS) save();
   return withBriefing(name, briefing);
 }
 
@@ -145,4 +137,5 @@ for (const name of names) {
   if (batchChars >= BATCH_CHARS) send();
 }
 send();
+save();
 cached((c) => c.close());

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { contentHash, PARSE_CACHE_FILE, ParseCache, parseModules, parserVersion, type CachedParse } from '../src/parse-cache.ts';
+import { TermDictionary } from '../src/core/terms.ts';
 import { tempDir } from './helpers/tmp.ts';
 
 const inspect = <T>(file: string, sql: string): T => {
@@ -21,7 +22,13 @@ const rows = (file: string) => {
     db.close();
   }
 };
-const result = (text: string, id = 'one'): CachedParse => ({ hash: contentHash(text), briefing: `{"id":"${id}"}`, terms: `[["${id}"],[1]]` });
+const dictionary = new TermDictionary();
+/** A result whose terms are `words`, each counted once more than the one before, numbered by `numbering`. */
+const result = (text: string, id = 'one', words = ['sanctions', 'pipeline'], numbering = dictionary): CachedParse => ({
+  hash: contentHash(text),
+  briefing: `{"id":"${id}"}`,
+  terms: Uint32Array.from(words.flatMap((w, i) => [numbering.numbers(w, true)[0]!, i + 1])),
+});
 
 describe('ParseCache', () => {
   it('versions results by the code of the parse path only, so changing how answers are made keeps the cache warm', () => {
@@ -43,7 +50,7 @@ describe('ParseCache', () => {
   it('stores results by file name, replaces a file\'s old result, and empties itself for another parser version', () => {
     const target = { file: path.join(tempDir(), PARSE_CACHE_FILE), version: parserVersion() };
     ParseCache.prepare(target, 10);
-    const cache = ParseCache.open(target);
+    const cache = ParseCache.open(target, dictionary);
     cache.putMany([['a.md', result('first text')]]);
     expect(cache.get('a.md')).toEqual(result('first text'));
     expect(cache.get('b.md')).toBeUndefined();
@@ -55,6 +62,40 @@ describe('ParseCache', () => {
     expect(rows(target.file)).toBe(1);
     ParseCache.prepare({ ...target, version: 'another parser' }, 10);
     expect(rows(target.file)).toBe(0);
+  });
+
+  it("gives a row's terms in the reader's own numbering, whichever worker wrote them", () => {
+    const target = { file: path.join(tempDir(), PARSE_CACHE_FILE), version: 'v' };
+    ParseCache.prepare(target, 10);
+    const writer = new TermDictionary();
+    writer.numbers('unrelated words first', true);
+    const cache = ParseCache.open(target, writer);
+    cache.putMany([['a.md', result('text', 'one', ['ceasefire', 'talks', 'ceasefire'], writer)]]);
+    cache.close();
+    const reader = new TermDictionary();
+    reader.numbers('talks', true);
+    const again = ParseCache.open(target, reader);
+    const read = again.get('a.md')!.terms;
+    again.close();
+    expect([...read].filter((_, i) => i % 2 === 0).map((n) => reader.stem(n))).toEqual(['ceasefir', 'talk', 'ceasefir']);
+    expect([...read].filter((_, i) => i % 2 === 1)).toEqual([1, 2, 3]);
+  });
+
+  it('keeps no stem numbers from a write that rolled back', () => {
+    const target = { file: path.join(tempDir(), PARSE_CACHE_FILE), version: 'v' };
+    ParseCache.prepare(target, 10);
+    const own = new TermDictionary();
+    const cache = ParseCache.open(target, own);
+    const bad = { ...result('bad', 'two', ['drills'], own), briefing: null as unknown as string };
+    expect(() => cache.putMany([['a.md', result('a', 'one', ['drills'], own)], ['b.md', bad]])).toThrow();
+    cache.putMany([['c.md', result('c', 'three', ['drills', 'troops'], own)]]);
+    expect(cache.get('a.md')).toBeUndefined();
+    expect(cache.get('c.md')).toEqual(result('c', 'three', ['drills', 'troops'], own));
+    cache.close();
+    const reader = new TermDictionary();
+    const again = ParseCache.open(target, reader);
+    expect([...again.get('c.md')!.terms].filter((_, i) => i % 2 === 0).map((n) => reader.stem(n))).toEqual(['drill', 'troop']);
+    again.close();
   });
 
   it('writes rows into large pages, so a cached briefing needs no overflow pages', () => {
@@ -70,7 +111,7 @@ describe('ParseCache', () => {
     old.close();
     const target = { file, version: parserVersion() };
     ParseCache.prepare(target, 1);
-    const cache = ParseCache.open(target);
+    const cache = ParseCache.open(target, dictionary);
     cache.putMany([['a.md', result('text')]]);
     expect(cache.get('a.md')).toEqual(result('text'));
     cache.close();
@@ -79,7 +120,7 @@ describe('ParseCache', () => {
   it('empties itself when it holds far more results than there are files (deleted and renamed files pile up)', () => {
     const target = { file: path.join(tempDir(), PARSE_CACHE_FILE), version: 'v' };
     ParseCache.prepare(target, 1);
-    const cache = ParseCache.open(target);
+    const cache = ParseCache.open(target, dictionary);
     cache.putMany(Array.from({ length: 1_100 }, (_, i): [string, CachedParse] => [`f${i}.md`, result(`text ${i}`)]));
     cache.close();
     ParseCache.prepare(target, 1_000);

@@ -1,5 +1,6 @@
 // A compact inverted index with BM25 ranking: term number → typed array of (document, count), built once per Library.
 // Hand-written because FlexSearch 0.8 took ~60 s and gigabytes to index 100k briefings (docs/benchmarks.md, B2).
+import { TermCounts } from './term-counts.ts';
 
 /** A posting packs the document number and its term count (capped) into one 32-bit word. */
 const COUNT_BITS = 8;
@@ -7,6 +8,11 @@ const MAX_COUNT = (1 << COUNT_BITS) - 1;
 const MAX_DOCUMENTS = 2 ** (32 - COUNT_BITS);
 /** While building, an entry packs the term number and its count the same way; the document is where the entry lies. */
 const MAX_TERMS = 2 ** (32 - COUNT_BITS);
+
+function checked(term: number): number {
+  if (term >= MAX_TERMS) throw new Error(`the search index holds at most ${MAX_TERMS} distinct terms`);
+  return term;
+}
 
 /** BM25's usual constants: term-frequency saturation and length normalisation. */
 const K1 = 1.2;
@@ -35,9 +41,8 @@ export class InvertedIndex {
   /** Frozen: every term's postings in one array, term t at offsets[t] … offsets[t + 1]. */
   private offsets = new Uint32Array(1);
   private postings = new Uint32Array(0);
-  /** Per-document term counts, reset after each document through `touched`. */
-  private counts: Uint32Array<ArrayBuffer> = new Uint32Array(1024);
-  private touched: number[] = [];
+  /** The document being added's term counts. */
+  private counting = new TermCounts();
   private lengths: number[] = [];
   /** BM25's length normalisation per document, computed once. */
   private docNorm = new Float32Array(0);
@@ -53,39 +58,23 @@ export class InvertedIndex {
     if (doc >= MAX_DOCUMENTS) throw new Error(`the search index holds at most ${MAX_DOCUMENTS} documents`);
     let length = 0;
     for (let i = 0; i < terms.length; i++) {
-      const t = this.counted(terms[i]!);
+      this.counting.add(checked(terms[i]!), counts[i]!);
       length += counts[i]!;
-      if (this.counts[t] === 0) this.touched.push(t);
-      this.counts[t]! += counts[i]!;
     }
     for (const part of parts) {
       length += part.length;
-      for (let i = 0; i < part.length; i++) {
-        const t = this.counted(part[i]!);
-        if (this.counts[t]!++ === 0) this.touched.push(t);
-      }
+      for (let i = 0; i < part.length; i++) this.counting.add(checked(part[i]!));
     }
     this.lengths.push(length);
-    const chunk = this.room(this.touched.length);
+    const chunk = this.room(this.counting.distinct);
     this.docChunk.push(this.pending.length - 1);
     this.docStart.push(chunk.used);
-    this.docEntries.push(this.touched.length);
-    for (const term of this.touched) {
-      chunk.entries[chunk.used++] = ((term << COUNT_BITS) | Math.min(this.counts[term]!, MAX_COUNT)) >>> 0;
-      this.counts[term] = 0;
+    this.docEntries.push(this.counting.distinct);
+    this.counting.flush((term, count) => {
+      chunk.entries[chunk.used++] = ((term << COUNT_BITS) | Math.min(count, MAX_COUNT)) >>> 0;
       if (term >= this.terms) this.terms = term + 1;
-    }
-    this.touched.length = 0;
+    });
     return doc;
-  }
-
-  /** `t`, once `counts` has room for it. */
-  private counted(t: number): number {
-    if (t >= this.counts.length) {
-      if (t >= MAX_TERMS) throw new Error(`the search index holds at most ${MAX_TERMS} distinct terms`);
-      this.counts = grow(this.counts, t + 1);
-    }
-    return t;
   }
 
   /** The chunk a document's `n` entries go into, whole: a document never spans two chunks. */
@@ -118,7 +107,7 @@ export class InvertedIndex {
     const next = offsets.slice(0, this.terms);
     entries((entry, doc) => (postings[next[entry >>> COUNT_BITS]!++] = ((doc << COUNT_BITS) | (entry & MAX_COUNT)) >>> 0));
     const lengths = Array.from(order, (added) => this.lengths[added]!);
-    Object.assign(this, { offsets, postings, pending: [], counts: new Uint32Array(0), docChunk: [], docStart: [], docEntries: [], lengths });
+    Object.assign(this, { offsets, postings, pending: [], counting: new TermCounts(), docChunk: [], docStart: [], docEntries: [], lengths });
     const avgLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length) || 1;
     this.docNorm = Float32Array.from(lengths, (length) => K1 * (1 - B + (B * length) / avgLength));
   }
@@ -186,14 +175,6 @@ export class InvertedIndex {
 const EMPTY = new Uint32Array(0);
 
 /** Doubles a typed array's capacity until it holds `size`. */
-export function grow(a: Uint32Array<ArrayBuffer>, size: number): Uint32Array<ArrayBuffer> {
-  let capacity = a.length || 4;
-  while (capacity < size) capacity *= 2;
-  const bigger = new Uint32Array(capacity);
-  bigger.set(a);
-  return bigger;
-}
-
 /** > 0 when (matched, score, doc) ranks above `b`: more terms, then higher score, then newer. */
 const compare = (matched: number, score: number, doc: number, b: Ranked) => matched - b.matched || score - b.score || doc - b.doc;
 

@@ -1,45 +1,86 @@
 // Term numbers for search: words folded (case, accents) and stemmed, so "sanction", "sanctions" and "sanctioned" meet.
 import { stemmer } from 'stemmer';
 import { words } from './normalize.ts';
+import { grow } from './typed-arrays.ts';
+import { HASH_SEED, hashStep, WordTable } from './word-table.ts';
 
 const PLAIN_ASCII = /^[\x00-\x7f]*$/;
 
-const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-
-/** Lower-case runs of letters and digits, at least two long; accents are folded (`words`) when the text has any. */
+/** Search words: `normalize`d words (case and accents folded, possessives and apostrophes dropped), at least two long. */
 export function wordsOf(text: string): string[] {
-  if (!PLAIN_ASCII.test(text)) return words(text).filter((t) => t.length > 1);
-  const out: string[] = [];
-  let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && isWordChar(text.charCodeAt(i))) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      if (i - start > 1) out.push(text.slice(start, i).toLowerCase());
-      start = -1;
-    }
-  }
-  return out;
+  return words(text).filter((t) => t.length > 1);
+}
+
+const isAsciiAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+/** What `\b` counts as a word character: `normalize` drops "'s" only before one of these does not follow. */
+const isRegexWordChar = (c: number) => isAsciiAlnum(c) || c === 95;
+/** ' and `, the ASCII apostrophes `normalize` drops. */
+const isApostrophe = (c: number) => c === 39 || c === 96;
+const LOWER_S = 115;
+const UPPER_S = 83;
+
+/** Code units as a string, in slices: a spread of a very long word would overflow the stack. */
+function textOf(units: Uint16Array, length: number): string {
+  let text = '';
+  for (let i = 0; i < length; i += 4096) text += String.fromCharCode(...units.subarray(i, Math.min(length, i + 4096)));
+  return text;
 }
 
 /** Numbers each stem 0, 1, 2…; a word is stemmed once, the first time it is met. */
 export class TermDictionary {
   private readonly byStem = new Map<string, number>();
-  private readonly byWord = new Map<string, number>();
+  private readonly byWord = new WordTable();
   /** Stems by number, so another thread's numbers can be translated (see `stemsFrom`). */
   private readonly stems: string[] = [];
+  /** The word being read, lower-cased. */
+  private word: Uint16Array<ArrayBuffer> = new Uint16Array(64);
 
-  /** A text's term numbers, appended to `out`; with `learn` false (queries) a stem the archive lacks is -1 and nothing is added. */
+  /**
+   * A text's term numbers (its `wordsOf`, stemmed), appended to `out`; with `learn` false (queries) a stem the archive
+   * lacks is -1 and nothing is added.
+   */
   numbers(text: string, learn: boolean, out: number[] = []): number[] {
-    for (const word of wordsOf(text)) {
-      let id = this.byWord.get(word);
-      if (id === undefined) {
-        id = this.stemNumber(stemmer(word), learn);
-        if (id >= 0) this.byWord.set(word, id);
+    if (!PLAIN_ASCII.test(text)) {
+      // Accents to fold: rare enough that making each word a string first costs little.
+      for (const w of wordsOf(text)) {
+        let hash = HASH_SEED;
+        if (w.length > this.word.length) this.word = grow(this.word, w.length);
+        for (let i = 0; i < w.length; i++) hash = hashStep(hash, (this.word[i] = w.charCodeAt(i)));
+        out.push(this.numberWord(w.length, hash, learn));
       }
-      out.push(id);
+      return out;
+    }
+    // The same words as `wordsOf` (a test compares them), read straight from the text.
+    let length = 0;
+    let hash = HASH_SEED;
+    for (let i = 0; i <= text.length; i++) {
+      let c = i < text.length ? text.charCodeAt(i) : 32;
+      if (isAsciiAlnum(c)) {
+        if (c >= 65 && c <= 90) c += 32;
+        if (length === this.word.length) this.word = grow(this.word, length + 1);
+        this.word[length++] = c;
+        hash = hashStep(hash, c);
+      } else if (isApostrophe(c)) {
+        // Dropped, joining its neighbours ("don't" → "dont"); a possessive "'s" is dropped whole.
+        const next = text.charCodeAt(i + 1);
+        if ((next === LOWER_S || next === UPPER_S) && !isRegexWordChar(text.charCodeAt(i + 2))) i++;
+      } else {
+        if (length > 1) out.push(this.numberWord(length, hash, learn));
+        length = 0;
+        hash = HASH_SEED;
+      }
     }
     return out;
+  }
+
+  /** The number of the word in `this.word`, stemming it the first time. */
+  private numberWord(length: number, hash: number, learn: boolean): number {
+    let id = this.byWord.get(this.word, length, hash);
+    if (id < 0) {
+      id = this.stemNumber(stemmer(textOf(this.word, length)), learn);
+      if (id >= 0) this.byWord.add(this.word, length, hash, id);
+    }
+    return id;
   }
 
   /** The number of a stem, learning it if new. */

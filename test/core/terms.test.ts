@@ -1,11 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { stemmer } from 'stemmer';
 import { TermDictionary, wordsOf } from '../../src/core/terms.ts';
 
 describe('wordsOf', () => {
   it('lower-cases runs of letters and digits of two or more, folding accents', () => {
     expect(wordsOf("Russia's $630bn, a U.S. deal")).toEqual(['russia', '630bn', 'deal']);
     expect(wordsOf('Schölz’s Kyïv visit')).toEqual(['scholz', 'kyiv', 'visit']);
+  });
+
+  it('drops apostrophes the same with or without accents around them', () => {
+    expect(wordsOf("Don't, Scholz's")).toEqual(['dont', 'scholz']);
+    expect(wordsOf('Don’t, Schölz’s')).toEqual(['dont', 'scholz']);
   });
 });
 
@@ -37,6 +43,30 @@ describe('TermDictionary', () => {
     const translate = worker.stemsFrom(0).map((stem) => main.learnStem(stem));
     expect(local.map((n) => translate[n])).toEqual(main.numbers('gas sanctions and more talks', false));
     expect(worker.stemsFrom(worker.size)).toEqual([]);
+  });
+
+  it('numbers exactly the stems of wordsOf, whether the text is plain ASCII or not', () => {
+    const units = [...'abzAZ09_ .,-\'`sS\n'.split(''), 'é', '’', 'Ж'];
+    const stemsOf = (d: TermDictionary, text: string) => d.numbers(text, true).map((n) => d.stem(n));
+    const d = new TermDictionary();
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...units), maxLength: 120 }), (text) => {
+        expect(stemsOf(d, text)).toEqual(wordsOf(text).map((w) => stemmer(w)));
+      }),
+      { numRuns: 2000 },
+    );
+    // Possessives before a word character ("'s_", "'sx") stay, as normalize's \b has them.
+    for (const text of ["it's's", "x''s y", "cat's_paw", "'s", "Cat'S", 'a`s b', 'x'.repeat(10_000)]) {
+      expect(stemsOf(new TermDictionary(), text)).toEqual(wordsOf(text).map((w) => stemmer(w)));
+    }
+  });
+
+  it('tells apart many words that share a table (no two words get one number)', () => {
+    const d = new TermDictionary();
+    const texts = Array.from({ length: 20_000 }, (_, i) => `w${i.toString(36)}x`);
+    const numbers = texts.map((t) => d.numbers(t, true)[0]!);
+    expect(new Set(numbers).size).toBe(texts.length);
+    expect(texts.map((t) => d.numbers(t, false)[0])).toEqual(numbers);
   });
 
   it('numbers a text the same when indexing and when querying', () => {
