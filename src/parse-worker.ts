@@ -109,11 +109,12 @@ function parse(name: string, text: string): string {
   const parsed = parseBriefingFile(file, new Locator((p) => (p === name ? file : undefined)));
   if (parsed.briefing) for (const n of numberOwnTexts(parsed.briefing, dictionary)) found.add(n);
   const pairs: number[] = [];
-  found.flush((term, count) => {
+  for (const term of found.terms) {
     terms.push(term);
-    counts.push(count);
-    pairs.push(term, count);
-  });
+    counts.push(found.count(term));
+    pairs.push(term, found.count(term));
+  }
+  found.clear();
   if (parsed.briefing) packIdLists(parsed.briefing);
   // Only clean results are kept: a file with errors needs its text again to point at lines.
   if (!hash || !parsed.briefing || parsed.errors.length) return JSON.stringify(parsed);

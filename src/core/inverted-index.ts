@@ -9,11 +9,6 @@ const MAX_DOCUMENTS = 2 ** (32 - COUNT_BITS);
 /** While building, an entry packs the term number and its count the same way; the document is where the entry lies. */
 const MAX_TERMS = 2 ** (32 - COUNT_BITS);
 
-function checked(term: number): number {
-  if (term >= MAX_TERMS) throw new Error(`the search index holds at most ${MAX_TERMS} distinct terms`);
-  return term;
-}
-
 /** BM25's usual constants: term-frequency saturation and length normalisation. */
 const K1 = 1.2;
 const B = 0.75;
@@ -56,24 +51,28 @@ export class InvertedIndex {
   addCounted(terms: ArrayLike<number>, counts: ArrayLike<number>, ...parts: ArrayLike<number>[]): number {
     const doc = this.lengths.length;
     if (doc >= MAX_DOCUMENTS) throw new Error(`the search index holds at most ${MAX_DOCUMENTS} documents`);
-    let length = 0;
-    for (let i = 0; i < terms.length; i++) {
-      this.counting.add(checked(terms[i]!), counts[i]!);
-      length += counts[i]!;
-    }
+    let length = this.counting.addTimes(terms, counts);
     for (const part of parts) {
+      this.counting.addEach(part);
       length += part.length;
-      for (let i = 0; i < part.length; i++) this.counting.add(checked(part[i]!));
+    }
+    for (const term of this.counting.terms) {
+      if (term >= MAX_TERMS) {
+        this.counting.clear();
+        throw new Error(`the search index holds at most ${MAX_TERMS} distinct terms`);
+      }
     }
     this.lengths.push(length);
-    const chunk = this.room(this.counting.distinct);
+    const distinct = this.counting.terms;
+    const chunk = this.room(distinct.length);
     this.docChunk.push(this.pending.length - 1);
     this.docStart.push(chunk.used);
-    this.docEntries.push(this.counting.distinct);
-    this.counting.flush((term, count) => {
-      chunk.entries[chunk.used++] = ((term << COUNT_BITS) | Math.min(count, MAX_COUNT)) >>> 0;
+    this.docEntries.push(distinct.length);
+    for (const term of distinct) {
+      chunk.entries[chunk.used++] = ((term << COUNT_BITS) | Math.min(this.counting.count(term), MAX_COUNT)) >>> 0;
       if (term >= this.terms) this.terms = term + 1;
-    });
+    }
+    this.counting.clear();
     return doc;
   }
 
