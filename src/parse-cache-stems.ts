@@ -31,15 +31,15 @@ export class CacheStems {
   }
 
   /** (cache id, count) pairs as (caller's number, count) pairs, in place. */
-  fromCache(pairs: Uint32Array): Uint32Array {
+  fromCache(pairs: number[]): number[] {
     for (let i = 0; i < pairs.length; i += 2) pairs[i] = this.callerNumber(pairs[i]!);
     return pairs;
   }
 
   /** (caller's number, count) pairs as (cache id, count) pairs; inside a write transaction, as it may add stems. */
-  toCache(pairs: ArrayLike<number>): Uint32Array {
-    const out = new Uint32Array(pairs.length);
-    for (let i = 0; i < pairs.length; i += 2) [out[i], out[i + 1]] = [this.cacheId(pairs[i]!), pairs[i + 1]!];
+  toCache(pairs: number[]): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < pairs.length; i += 2) out.push(this.cacheId(pairs[i]!), pairs[i + 1]!);
     return out;
   }
 
@@ -50,12 +50,13 @@ export class CacheStems {
   }
 
   private callerNumber(id: number): number {
+    const known = id < this.callerOf.length ? this.callerOf[id]! : 0;
+    if (known) return known - 1;
+    // Looked up before growing: a damaged row's id could be any number.
+    const row = this.stemById.get(id);
+    if (!row) throw new Error(`the parse cache has no stem ${id}`);
     if (id >= this.callerOf.length) this.callerOf = grow(this.callerOf, id + 1);
-    if (this.callerOf[id] === 0) {
-      const row = this.stemById.get(id);
-      if (!row) throw new Error(`the parse cache has no stem ${id}`);
-      this.callerOf[id] = this.numbering.learnStem(row.stem) + 1;
-    }
+    this.callerOf[id] = this.numbering.learnStem(row.stem) + 1;
     return this.callerOf[id]! - 1;
   }
 

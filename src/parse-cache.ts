@@ -3,7 +3,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { endianness } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -54,7 +53,7 @@ export function parseModules(): string[] {
 /** What a parse result depends on besides the file: the parse path's code and the libraries it uses (fixed for a process). */
 export function parserVersion(): string {
   if (version) return version;
-  const hash = createHash('sha256').update(LAYOUT).update(endianness());
+  const hash = createHash('sha256').update(LAYOUT);
   const src = fileURLToPath(new URL('./', import.meta.url));
   for (const name of parseModules()) hash.update(name).update(readFileSync(path.join(src, name)));
   const require = createRequire(import.meta.url);
@@ -71,16 +70,31 @@ export function contentHash(text: string): string {
  * A cached result: the hash of the bytes it was parsed from, the briefing's JSON, and its search terms as
  * (term number, count) pairs, numbered by the caller's dictionary.
  */
-export type CachedParse = { hash: string; briefing: string; terms: Uint32Array };
+export type CachedParse = { hash: string; briefing: string; terms: number[] };
 
-/** Terms are stored as a BLOB of 32-bit pairs in the machine's byte order (part of the version). */
-const asBlob = (pairs: Uint32Array) => Buffer.from(pairs.buffer, pairs.byteOffset, pairs.byteLength);
-const fromBlob = (blob: Buffer) =>
-  blob.byteOffset % 4 === 0 ? new Uint32Array(blob.buffer, blob.byteOffset, blob.byteLength / 4) : new Uint32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.byteLength));
+/** Terms are kept as text, "id,count,id,count…": read back as one string on the JS heap, not a Buffer or typed array per row. */
+const COMMA = 44;
+const asText = (pairs: number[]) => pairs.join(',');
+
+/** Hand-parsed: `split` and `Number` made a string per number. */
+function fromText(text: string): number[] {
+  const out: number[] = [];
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit === COMMA - 48) {
+      out.push(n);
+      n = 0;
+    } else if (digit >= 0 && digit <= 9) n = n * 10 + digit;
+    else throw new Error('the parse cache holds malformed terms');
+  }
+  if (text.length) out.push(n);
+  return out;
+}
 
 export class ParseCache {
-  private readonly read: Database.Statement<[string], { hash: string; briefing: string; terms: Buffer }>;
-  private readonly write: Database.Statement<[string, string, string, Buffer]>;
+  private readonly read: Database.Statement<[string], { hash: string; briefing: string; terms: string }>;
+  private readonly write: Database.Statement<[string, string, string, string]>;
   private readonly stems: CacheStems;
 
   private constructor(
@@ -109,7 +123,7 @@ export class ParseCache {
       db = ParseCache.connect(target.file);
       db.exec(
         'CREATE TABLE meta (version TEXT NOT NULL); CREATE TABLE stems (id INTEGER PRIMARY KEY, stem TEXT NOT NULL UNIQUE); ' +
-          'CREATE TABLE parsed (name TEXT PRIMARY KEY, hash TEXT NOT NULL, briefing TEXT NOT NULL, terms BLOB NOT NULL);',
+          'CREATE TABLE parsed (name TEXT PRIMARY KEY, hash TEXT NOT NULL, briefing TEXT NOT NULL, terms TEXT NOT NULL);',
       );
       db.prepare('INSERT INTO meta (version) VALUES (?)').run(target.version);
       return 0;
@@ -140,13 +154,13 @@ export class ParseCache {
   /** What parsing and numbering the file of this name gave before; the caller compares `hash` with the file's bytes. */
   get(name: string): CachedParse | undefined {
     const row = this.read.get(name);
-    return row && { hash: row.hash, briefing: row.briefing, terms: this.stems.fromCache(fromBlob(row.terms)) };
+    return row && { hash: row.hash, briefing: row.briefing, terms: this.stems.fromCache(fromText(row.terms)) };
   }
 
   putMany(rows: [name: string, parse: CachedParse][]): void {
     if (!rows.length) return;
     // IMMEDIATE: the transaction reads stems before it writes, and a deferred one could not then wait for the other writer.
-    const save = this.db.transaction(() => rows.forEach(([name, { hash, briefing, terms }]) => this.write.run(name, hash, briefing, asBlob(this.stems.toCache(terms)))));
+    const save = this.db.transaction(() => rows.forEach(([name, { hash, briefing, terms }]) => this.write.run(name, hash, briefing, asText(this.stems.toCache(terms)))));
     let committed = false;
     try {
       save.immediate();
