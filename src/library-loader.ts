@@ -10,13 +10,18 @@ import { Locator } from './core/parse-files.ts';
 import { IdListPool } from './core/id-lists.ts';
 import { grow } from './core/typed-arrays.ts';
 import { actorNames, SearchIndexBuilder } from './core/search.ts';
-import type { ParsedBatch } from './parse-worker.ts';
+import type { ParsedBatch, ParseWorkerData } from './parse-worker.ts';
 import { PARSE_CACHE_FILE, ParseCache, parserVersion, type CacheTarget } from './parse-cache.ts';
 
 const OPEN_AT_ONCE = 64;
 /** Below this many briefings, starting workers (~0.3 s each) costs more than it saves. */
 export const PARALLEL_FROM = 2_000;
 const MAX_WORKERS = 4;
+/**
+ * Batches (~64 KB each) a worker may send before the main thread has handled them: a warm worker outpaces it, and the
+ * backlog of messages, malloc'd in the worker's arena, stayed resident after the worker ended (~+120 MB at 100k).
+ */
+const MAX_AHEAD = 64;
 
 const isBriefing = (name: string) => name.endsWith('.md') && name.toLowerCase() !== 'readme.md';
 const isRegistry = (name: string) => Object.values<string>(REGISTRY_FILES).includes(name);
@@ -97,6 +102,14 @@ function readAgain(dir: string, name: string): LoadedFile | undefined {
   }
 }
 
+/** A parse worker (src/parse-worker.ts): TypeScript, so it registers tsx's loader in its own thread first. */
+export function startParseWorker(data: ParseWorkerData): Worker {
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const script = new URL('./parse-worker.ts', import.meta.url).href;
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script)}); })`;
+  return new Worker(boot, { eval: true, workerData: data, execArgv: [] });
+}
+
 type WorkerOutputs = { pool: IdListPool; search: () => SearchIndexBuilder; cache?: CacheTarget };
 
 /**
@@ -108,10 +121,6 @@ async function parseInWorkers(dir: string, names: string[], { pool, search, cach
   const count = Math.max(1, Math.min(availableParallelism(), MAX_WORKERS));
   const size = Math.ceil(names.length / count);
   const shares = Array.from({ length: count }, (_, i) => names.slice(i * size, (i + 1) * size)).filter((s) => s.length);
-  // The worker is TypeScript: it registers tsx's loader in its own thread, then imports the parser.
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const script = new URL('./parse-worker.ts', import.meta.url).href;
-  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script)}); })`;
   const workers: Worker[] = [];
   let failed = false;
   const results = Promise.all(
@@ -121,7 +130,8 @@ async function parseInWorkers(dir: string, names: string[], { pool, search, cach
           const out: ParsedBriefing[] = [];
           let translate = new Uint32Array(1 << 12);
           let known = 0;
-          const worker = new Worker(boot, { eval: true, workerData: { dir, names: share, cache }, execArgv: [] });
+          const handled = new Int32Array(new SharedArrayBuffer(4));
+          const worker = startParseWorker({ dir, names: share, cache, handled, ahead: MAX_AHEAD });
           workers.push(worker);
           // JSON: V8 parses it faster than it deserialises a structured clone of the same objects.
           worker.on('message', (batch: ParsedBatch) => {
@@ -141,6 +151,8 @@ async function parseInWorkers(dir: string, names: string[], { pool, search, cach
               }
               out.push(parsed);
             });
+            Atomics.add(handled, 0, 1);
+            Atomics.notify(handled, 0);
           });
           worker.on('error', reject);
           worker.on('exit', (code) => (code === 0 && out.length === share.length ? resolve(out) : reject(new Error(`parse worker exited with code ${code}`))));

@@ -34,11 +34,22 @@ export type ParsedBatch = {
   warning?: string;
 };
 
-const { dir, names, cache: target } = workerData as { dir: string; names: string[]; cache?: CacheTarget };
+export type ParseWorkerData = {
+  dir: string;
+  names: string[];
+  cache?: CacheTarget;
+  /** How many batches the main thread has handled; it adds 1 after each and notifies. */
+  handled: Int32Array<SharedArrayBuffer>;
+  /** How many batches may be sent and not yet handled before this worker waits. */
+  ahead: number;
+};
+
+const { dir, names, cache: target, handled, ahead } = workerData as ParseWorkerData;
 // Numbering the search terms here takes the costliest part of indexing off the main thread; it translates the numbers.
 const dictionary = new TermDictionary();
 const found = new TermCounts();
 let stemsSent = 0;
+let batchesSent = 0;
 let cache: ParseCache | undefined;
 let warning: string | undefined;
 /** Each result as JSON: a cached one is already JSON. */
@@ -74,6 +85,7 @@ const save = () => {
 };
 
 const send = () => {
+  for (let seen = Atomics.load(handled, 0); batchesSent - seen >= ahead; seen = Atomics.load(handled, 0)) Atomics.wait(handled, 0, seen, 1000);
   const message: ParsedBatch = {
     json: `[${batch.join(',')}]`,
     stems: dictionary.stemsFrom(stemsSent),
@@ -85,6 +97,7 @@ const send = () => {
   stemsSent = dictionary.size;
   warning = undefined;
   parentPort!.postMessage(message, [message.terms.buffer, message.counts.buffer, message.offsets.buffer]);
+  batchesSent++;
   [batch, terms, counts, offsets, batchChars] = [[], [], [], [0], 0];
 };
 
