@@ -119,7 +119,8 @@ export class ParseCache {
       if (written === target.version && rows <= MAX_ROWS_PER_FILE * files + 1000) return rows;
       // A new file rather than emptied tables: the page size of an existing file cannot change in WAL mode (the older layouts').
       db.close();
-      for (const suffix of ['', '-wal', '-shm']) rmSync(target.file + suffix, { force: true });
+      // The journal too: a leftover one would be rolled back into the new file.
+      for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(target.file + suffix, { force: true });
       db = ParseCache.connect(target.file);
       db.exec(
         'CREATE TABLE meta (version TEXT NOT NULL); CREATE TABLE stems (id INTEGER PRIMARY KEY, stem TEXT NOT NULL UNIQUE); ' +

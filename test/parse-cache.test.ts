@@ -132,6 +132,22 @@ describe('ParseCache', () => {
     cache.close();
   });
 
+  it('replaces a cache in the WAL mode of the older layouts and leaves WAL', () => {
+    const file = path.join(tempDir(), PARSE_CACHE_FILE);
+    const old = new Database(file);
+    old.pragma('journal_mode = WAL');
+    old.exec("CREATE TABLE meta (version TEXT NOT NULL); INSERT INTO meta VALUES ('old');");
+    old.close();
+    const target = { file, version: parserVersion() };
+    expect(ParseCache.prepare(target, 1)).toBe(0);
+    // Rollback journal modes are per connection; only WAL is kept in the file.
+    expect(inspect<string>(file, 'PRAGMA journal_mode')).not.toBe('wal');
+    const cache = ParseCache.open(target, dictionary);
+    cache.putMany([['a.md', result('text')]]);
+    expect(cache.get('a.md')).toEqual(result('text'));
+    cache.close();
+  });
+
   it('empties itself when it holds far more results than there are files (deleted and renamed files pile up)', () => {
     const target = { file: path.join(tempDir(), PARSE_CACHE_FILE), version: 'v' };
     ParseCache.prepare(target, 1);
