@@ -105,6 +105,7 @@ export class ParseCache {
     this.write = db.prepare('INSERT OR REPLACE INTO parsed (name, hash, briefing, terms) VALUES (?, ?, ?, ?)');
     this.stems = new CacheStems(db, numbering);
   }
+
   /**
    * Opens the cache; a file another parser version (or table layout) wrote, or one that outgrew `files` briefing
    * files, is replaced by an empty one. Called once on the main thread before the workers open it. Returns how many

@@ -56,14 +56,14 @@ export class InvertedIndex {
       this.counting.addEach(part);
       length += part.length;
     }
-    for (const term of this.counting.terms) {
+    const distinct = this.counting.terms;
+    for (const term of distinct) {
       if (term >= MAX_TERMS) {
         this.counting.clear();
         throw new Error(`the search index holds at most ${MAX_TERMS} distinct terms`);
       }
     }
     this.lengths.push(length);
-    const distinct = this.counting.terms;
     const chunk = this.room(distinct.length);
     this.docChunk.push(this.pending.length - 1);
     this.docStart.push(chunk.used);
@@ -173,7 +173,6 @@ export class InvertedIndex {
 
 const EMPTY = new Uint32Array(0);
 
-/** Doubles a typed array's capacity until it holds `size`. */
 /** > 0 when (matched, score, doc) ranks above `b`: more terms, then higher score, then newer. */
 const compare = (matched: number, score: number, doc: number, b: Ranked) => matched - b.matched || score - b.score || doc - b.doc;
 

@@ -1,9 +1,13 @@
 // Text normalisation shared by actor resolution, topics and search: case, accents, possessives, punctuation.
 
+const PLAIN_ASCII = /^[\x00-\x7f]*$/;
+
+/** Plain ASCII (most text) has no accents to fold: callers skip the costly Unicode paths for it. */
+export const isPlainAscii = (text: string): boolean => PLAIN_ASCII.test(text);
+
 /** "Russia’s President Zelenskyy!" → "russia president zelenskyy" */
 export function normalize(text: string): string {
-  // Plain ASCII (most text) has no accents to strip: skip the costly Unicode decomposition.
-  const folded = /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFKD').replace(/\p{M}+/gu, '');
+  const folded = isPlainAscii(text) ? text : text.normalize('NFKD').replace(/\p{M}+/gu, '');
   return folded
     .toLowerCase()
     .replace(/['’`´]s\b/g, '')

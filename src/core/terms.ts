@@ -1,10 +1,8 @@
 // Term numbers for search: words folded (case, accents) and stemmed, so "sanction", "sanctions" and "sanctioned" meet.
 import { stemmer } from 'stemmer';
-import { words } from './normalize.ts';
+import { isPlainAscii, words } from './normalize.ts';
 import { grow } from './typed-arrays.ts';
 import { HASH_SEED, hashStep, WordTable } from './word-table.ts';
-
-const PLAIN_ASCII = /^[\x00-\x7f]*$/;
 
 /** Search words: `normalize`d words (case and accents folded, possessives and apostrophes dropped), at least two long. */
 export function wordsOf(text: string): string[] {
@@ -40,7 +38,7 @@ export class TermDictionary {
    * lacks is -1 and nothing is added.
    */
   numbers(text: string, learn: boolean, out: number[] = []): number[] {
-    if (!PLAIN_ASCII.test(text)) {
+    if (!isPlainAscii(text)) {
       // Accents to fold: rare enough that making each word a string first costs little.
       for (const w of wordsOf(text)) {
         let hash = HASH_SEED;
