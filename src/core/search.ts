@@ -87,6 +87,12 @@ export function actorNames(actors: Actor[]): (id: string) => string {
   return (id) => names.get(id) ?? id;
 }
 
+/**
+ * A query word as it may stand in the text: `normalize` dropped its inner apostrophes ("we're" → "were"), so any may
+ * follow a letter. wordsOf yields letters and digits only: nothing to escape.
+ */
+const asTyped = (word: string) => [...word].join(`['’\`´]?`);
+
 function searchOver(briefings: Briefing[], index: InvertedIndex, dictionary: TermDictionary, nameOf: (id: string) => string): SearchIndex {
   /**
    * The first passage holding the most query words; one holding them all ends the scan.
@@ -121,8 +127,7 @@ function searchOver(briefings: Briefing[], index: InvertedIndex, dictionary: Ter
       for (const all of [true, false]) {
         const ranked = index.search(query, { all, limit, accept });
         if (!ranked.length) continue;
-        // wordsOf yields letters and digits only: nothing to escape.
-        const words = [...new Set(wordsOf(text))].map((w) => new RegExp(`\\b(?:${stemmer(w)}|${w})`, 'iu'));
+        const words = [...new Set(wordsOf(text))].map((w) => new RegExp(`\\b(?:${asTyped(stemmer(w))}|${asTyped(w)})`, 'iu'));
         return ranked.map((r) => ({ briefingId: briefings[r.doc]!.id, passage: best(briefings[r.doc]!, words), score: r.score }));
       }
       return [];

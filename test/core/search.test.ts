@@ -42,6 +42,13 @@ describe('search index over the shipped briefings', () => {
     expect(ids('Schölz')).toEqual(ids('Scholz'));
   });
 
+  it('picks the passage with an apostrophe the query spells either way', () => {
+    for (const q of ['we’re troop', "we're troop", 'were troop']) {
+      const hit = query(q).find((h) => h.briefingId === 'us-russia-talks-january');
+      expect(hit?.passage.text, q).toContain("we're not looking at troop levels");
+    }
+  });
+
   it('honours the limit, best first', () => {
     const hits = query('the', '2022-12-31', 2);
     expect(hits).toHaveLength(2);
