@@ -1,13 +1,11 @@
-// B1 (Discord): INTERACTION_CREATE from the fake gateway until the callback reaches the fake REST, ours vs the bare framework.
+// B1 (Discord): INTERACTION_CREATE from the fake gateway until the callback reaches the fake REST, ours vs the bare framework in turns.
 import { briefInteraction, STRING, SUB } from '../test/fakes/discord/payloads.ts';
 import { FakeDiscord } from '../test/fakes/discord/server.ts';
 import { startBot, type Variant } from './bot-process.ts';
-import { percentile } from './report.ts';
-
-export type LatencyRun = { p50: number; p99: number; n: number };
+import { inTurns, type LatencyRun } from './interleave.ts';
 
 /** Sends `n` interactions at `perSecond` and times each until its callback arrives. */
-async function drive(fake: FakeDiscord, n: number, perSecond: number, options: () => Parameters<typeof briefInteraction>[0]): Promise<LatencyRun> {
+async function drive(fake: FakeDiscord, n: number, perSecond: number, options: () => Parameters<typeof briefInteraction>[0]): Promise<number[]> {
   const times: number[] = [];
   const sent = new Map<string, number>();
   const done = new Promise<void>((resolve) => {
@@ -31,7 +29,7 @@ async function drive(fake: FakeDiscord, n: number, perSecond: number, options: (
   }
   await done;
   fake.rest.requests.length = 0;
-  return { p50: percentile(times, 50), p99: percentile(times, 99), n };
+  return times;
 }
 
 const LOOKUPS = [
@@ -39,18 +37,25 @@ const LOOKUPS = [
   () => [{ type: SUB, name: 'search', options: [{ type: STRING, name: 'query', value: 'sanctions' }] }],
 ];
 
-/** Each variant in a fresh process against its own fake Discord, warmed up with 50 interactions, then timed. */
+/**
+ * Every variant in its own process against its own fake Discord, warmed up with 50 interactions; then `n`
+ * interactions each, one second's worth at a time in turns.
+ */
 export async function discordLatency(n: number, perSecond: number, variants: Variant[]): Promise<Record<Variant, LatencyRun>> {
   let i = 0;
   const options = () => LOOKUPS[i++ % LOOKUPS.length]!();
-  const runs: Partial<Record<Variant, LatencyRun>> = {};
-  for (const variant of variants) {
-    const fake = await new FakeDiscord().start();
-    const bot = await startBot('discord', variant, fake.apiUrl, fake.rest.validToken);
-    await drive(fake, 50, perSecond, options);
-    runs[variant] = await drive(fake, n, perSecond, options);
-    await bot.stop();
-    await fake.stop();
+  const fakes = new Map<Variant, FakeDiscord>();
+  const bots: { stop(): Promise<void> }[] = [];
+  try {
+    for (const variant of variants) {
+      const fake = await new FakeDiscord().start();
+      fakes.set(variant, fake);
+      bots.push(await startBot('discord', variant, fake.apiUrl, fake.rest.validToken));
+      await drive(fake, 50, perSecond, options);
+    }
+    return await inTurns(variants, Math.ceil(n / perSecond), (v) => drive(fakes.get(v)!, perSecond, perSecond, options));
+  } finally {
+    for (const bot of bots) await bot.stop();
+    for (const fake of fakes.values()) await fake.stop();
   }
-  return runs as Record<Variant, LatencyRun>;
 }
