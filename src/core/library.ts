@@ -93,6 +93,8 @@ export function assembleLibrary(registries: Registries, parsedBriefings: ParsedB
     .filter((b) => b.status === 'published')
     .sort((a, b) => byCodePoint(a.published, b.published) || byCodePoint(a.id, b.id));
   const sourceById = new Map(sources.map((s) => [s.id, s]));
+  // Before the content index: freezing holds the index's build chunks and its postings at once, the peak of a load.
+  const searchIndex = buildSearchIndex(published, actors, search);
   const library: Library = {
     actors,
     actorById: new Map(actors.map((a) => [a.id, a])),
@@ -105,7 +107,7 @@ export function assembleLibrary(registries: Registries, parsedBriefings: ParsedB
     content: buildContentIndex(published, (id) => sourceById.get(id)?.published ?? ''),
     actorResolver: new ActorResolver(actors),
     topicResolver: new TopicResolver(topics),
-    search: buildSearchIndex(published, actors, search),
+    search: searchIndex,
   };
   return { library, errors: [] };
 }
