@@ -45,6 +45,8 @@ export function createSlackAdapter(config: SlackConfig, deps: SlackAdapterDeps):
     logLevel: LogLevel.INFO,
     clientOptions,
     deferInitialization: true,
+    // Bolt's conversation store is unused here; its lookup rejects with a fresh Error on every event (~6.5 µs).
+    convoStore: false,
     receiver: socketMode
       ? // The socket client makes its own apps.connections.open call: it needs the API URL too (GovSlack, proxies).
         new SocketModeReceiver({ appToken: config.appToken!, logger: boltLogger(logger), installerOptions: { clientOptions } })
