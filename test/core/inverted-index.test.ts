@@ -74,6 +74,15 @@ describe('InvertedIndex', () => {
     }
   });
 
+  it('ranks any word with one of them unknown (a typo) as that word alone', () => {
+    const alone = search(index, ['sanctions'], { all: true, limit: 10, accept: everything });
+    const typo = search(index, ['sanctions', 'sanctoins'], { all: false, limit: 10, accept: everything });
+    expect(alone.map((r) => r.doc)).toEqual([1, 2]);
+    expect(typo).toEqual(alone);
+    // Terms past the index's last (numbered by a later dictionary) are unknown too.
+    expect(index.search([...number(['sanctions']), 1e6], { all: false, limit: 10, accept: everything })).toEqual(alone);
+  });
+
   it('finds nothing for an empty query', () => {
     expect(search(index, [], { all: false, limit: 8, accept: everything })).toEqual([]);
   });
