@@ -4,7 +4,7 @@ import http from 'node:http';
 import autocannon from 'autocannon';
 import { FakeSlack, sign, slashCommand } from '../test/fakes/slack/api.ts';
 import { freePort } from '../test/helpers/net.ts';
-import { SIGNING_SECRET, startBot, type Variant } from './bot-process.ts';
+import { SIGNING_SECRET, startBot, type BotProcess, type Variant } from './bot-process.ts';
 import { inTurns, summarize, type LatencyRun } from './interleave.ts';
 
 /** As many keep-alive connections as autocannon is given. */
@@ -82,12 +82,12 @@ export type SlackRuns = { paced: Record<Variant, LatencyRun>; bursts: Record<Var
 export async function slackLatency(seconds: number, perSecond: number, variants: Variant[]): Promise<SlackRuns> {
   const fake = await new FakeSlack().start();
   const reqs = requests(`${fake.url}/respond/bench`);
-  const bots = new Map<Variant, { port: number; agent: http.Agent; stop(): Promise<void> }>();
+  const bots = new Map<Variant, { port: number; agent: http.Agent; bot: BotProcess }>();
   try {
     for (const variant of variants) {
       const port = await freePort();
       const bot = await startBot('slack', variant, `${fake.url}/api/`, String(port));
-      bots.set(variant, { port, agent: new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS }), stop: () => bot.stop() });
+      bots.set(variant, { port, agent: new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS }), bot });
     }
     const paced = (v: Variant) => pacedSecond(bots.get(v)!.agent, bots.get(v)!.port, reqs, perSecond);
     for (const variant of variants) for (let s = 0; s < 2; s++) await paced(variant);
@@ -95,8 +95,8 @@ export async function slackLatency(seconds: number, perSecond: number, variants:
     for (const variant of variants) runs.bursts[variant] = await bursts(bots.get(variant)!.port, reqs, seconds, perSecond);
     return runs;
   } finally {
-    for (const bot of bots.values()) {
-      bot.agent.destroy();
+    for (const { agent, bot } of bots.values()) {
+      agent.destroy();
       await bot.stop();
     }
     await fake.stop();

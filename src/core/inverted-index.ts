@@ -121,12 +121,14 @@ export class InvertedIndex {
     const n = this.docNorm.length;
     const idf = lists.map((l) => Math.log(1 + (n - l.length + 0.5) / (l.length + 0.5)));
     const top = new TopK(limit, accept);
-    const found = lists.flatMap((l, i) => (l.length ? [i] : []));
-    // Any word, with one term found (a typo beside a word): every document matches once, as in a walk of that one list,
-    // which needs no per-document scores (a frequent word's list is most of the archive).
-    if (!all && found.length === 1) this.intersect([lists[found[0]!]!], [idf[found[0]!]!], top);
-    else if (all) this.intersect(lists, idf, top);
-    else this.union(lists, idf, top);
+    if (all) this.intersect(lists, idf, top);
+    else {
+      // Any word, with one term found (a typo beside a word): every document matches once, as in a walk of that one list,
+      // which needs no per-document scores (a frequent word's list is most of the archive).
+      const found = lists.flatMap((l, i) => (l.length ? [i] : []));
+      if (found.length === 1) this.intersect([lists[found[0]!]!], [idf[found[0]!]!], top);
+      else this.union(lists, idf, top);
+    }
     return top.sorted();
   }
 
