@@ -7,12 +7,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { CacheStems, type StemNumbering } from './parse-cache-stems.ts';
+import { termsFromText, termsText } from './parse-cache-terms.ts';
 
 export const PARSE_CACHE_FILE = 'parse-cache.sqlite';
 /** Beyond this many rows per briefing file the cache is emptied and rebuilt: rows of deleted or renamed files pile up otherwise. */
 const MAX_ROWS_PER_FILE = 2;
 /** The table's shape; part of the version, so a file written in an older shape is replaced, not misread. */
-const LAYOUT = 'by-name-v3';
+const LAYOUT = 'by-name-v4';
 /**
  * A cached row (briefing and terms, ~7 KB) fits a page of this size, so a lookup reads no overflow pages.
  * With 4 KB pages and rows keyed by a hash, a warm 100k load made 3.8M pread calls; keyed by name and read in name order, few.
@@ -68,29 +69,10 @@ export function contentHash(text: string): string {
 
 /**
  * A cached result: the hash of the bytes it was parsed from, the briefing's JSON, and its search terms as
- * (term number, count) pairs, numbered by the caller's dictionary.
+ * (term number, count) pairs, numbered by the caller's dictionary. The terms are stored as text (parse-cache-terms.ts):
+ * one string on the JS heap per row read, not a Buffer or typed array.
  */
 export type CachedParse = { hash: string; briefing: string; terms: number[] };
-
-/** Terms are kept as text, "id,count,id,count…": read back as one string on the JS heap, not a Buffer or typed array per row. */
-const COMMA = 44;
-const asText = (pairs: number[]) => pairs.join(',');
-
-/** Hand-parsed: `split` and `Number` made a string per number. */
-function fromText(text: string): number[] {
-  const out: number[] = [];
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit === COMMA - 48) {
-      out.push(n);
-      n = 0;
-    } else if (digit >= 0 && digit <= 9) n = n * 10 + digit;
-    else throw new Error('the parse cache holds malformed terms');
-  }
-  if (text.length) out.push(n);
-  return out;
-}
 
 export class ParseCache {
   private readonly read: Database.Statement<[string], { hash: string; briefing: string; terms: string }>;
@@ -156,13 +138,13 @@ export class ParseCache {
   /** What parsing and numbering the file of this name gave before; the caller compares `hash` with the file's bytes. */
   get(name: string): CachedParse | undefined {
     const row = this.read.get(name);
-    return row && { hash: row.hash, briefing: row.briefing, terms: this.stems.fromCache(fromText(row.terms)) };
+    return row && { hash: row.hash, briefing: row.briefing, terms: this.stems.fromCache(termsFromText(row.terms)) };
   }
 
   putMany(rows: [name: string, parse: CachedParse][]): void {
     if (!rows.length) return;
     // IMMEDIATE: the transaction reads stems before it writes, and a deferred one could not then wait for the other writer.
-    const save = this.db.transaction(() => rows.forEach(([name, { hash, briefing, terms }]) => this.write.run(name, hash, briefing, asText(this.stems.toCache(terms)))));
+    const save = this.db.transaction(() => rows.forEach(([name, { hash, briefing, terms }]) => this.write.run(name, hash, briefing, termsText(this.stems.toCache(terms)))));
     let committed = false;
     try {
       save.immediate();

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { contentHash, PARSE_CACHE_FILE, ParseCache, parseModules, parserVersion, type CachedParse } from '../src/parse-cache.ts';
 import { TermDictionary } from '../src/core/terms.ts';
+import { termsText } from '../src/parse-cache-terms.ts';
 import { tempDir } from './helpers/tmp.ts';
 
 const inspect = <T>(file: string, sql: string): T => {
@@ -104,9 +105,9 @@ describe('ParseCache', () => {
     const cache = ParseCache.open(target, dictionary);
     cache.putMany([['a.md', result('a')], ['b.md', result('b')]]);
     const db = new Database(target.file);
-    db.prepare("UPDATE parsed SET terms = 'x1,2' WHERE name = 'a.md'").run();
+    db.prepare("UPDATE parsed SET terms = '1,2' WHERE name = 'a.md'").run();
     // An id far past any stem is looked up, not made room for.
-    db.prepare("UPDATE parsed SET terms = '4000000000,1' WHERE name = 'b.md'").run();
+    db.prepare("UPDATE parsed SET terms = ? WHERE name = 'b.md'").run(termsText([4_000_000_000, 1]));
     db.close();
     expect(() => cache.get('a.md')).toThrow(/malformed terms/);
     expect(() => cache.get('b.md')).toThrow(/no stem 4000000000/);

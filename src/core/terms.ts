@@ -1,7 +1,7 @@
 // Term numbers for search: words folded (case, accents) and stemmed, so "sanction", "sanctions" and "sanctioned" meet.
 import { stemmer } from 'stemmer';
 import { isPlainAscii, words } from './normalize.ts';
-import { grow } from './typed-arrays.ts';
+import { grow, unitsText } from './typed-arrays.ts';
 import { HASH_SEED, hashStep, WordTable } from './word-table.ts';
 
 /** Search words: `normalize`d words (case and accents folded, possessives and apostrophes dropped), at least two long. */
@@ -16,13 +16,6 @@ const isRegexWordChar = (c: number) => isAsciiAlnum(c) || c === 95;
 const isApostrophe = (c: number) => c === 39 || c === 96;
 const LOWER_S = 115;
 const UPPER_S = 83;
-
-/** Code units as a string, in slices: a spread of a very long word would overflow the stack. */
-function textOf(units: Uint16Array, length: number): string {
-  let text = '';
-  for (let i = 0; i < length; i += 4096) text += String.fromCharCode(...units.subarray(i, Math.min(length, i + 4096)));
-  return text;
-}
 
 /** Numbers each stem 0, 1, 2…; a word is stemmed once, the first time it is met. */
 export class TermDictionary {
@@ -75,7 +68,7 @@ export class TermDictionary {
   private numberWord(length: number, hash: number, learn: boolean): number {
     let id = this.byWord.get(this.word, length, hash);
     if (id < 0) {
-      id = this.stemNumber(stemmer(textOf(this.word, length)), learn);
+      id = this.stemNumber(stemmer(unitsText(this.word, length)), learn);
       if (id >= 0) this.byWord.add(this.word, length, hash, id);
     }
     return id;
