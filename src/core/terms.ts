@@ -15,6 +15,13 @@ const isRegexWordChar = (c: number) => isAsciiAlnum(c) || c === 95;
 /** ' and `, the ASCII apostrophes `normalize` drops. */
 const isApostrophe = (c: number) => c === 39 || c === 96;
 const LOWER_S = 115;
+/** Plain ASCII by code: a word character lower-cased, APOSTROPHE for ' and `, 0 for anything else. */
+const APOSTROPHE = 1;
+const FOLDED = (() => {
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) table[c] = isAsciiAlnum(c) ? (c >= 65 && c <= 90 ? c + 32 : c) : isApostrophe(c) ? APOSTROPHE : 0;
+  return table;
+})();
 const UPPER_S = 83;
 
 /** Numbers each stem 0, 1, 2…; a word is stemmed once, the first time it is met. */
@@ -44,14 +51,15 @@ export class TermDictionary {
     // The same words as `wordsOf` (a test compares them), read straight from the text.
     let length = 0;
     let hash = HASH_SEED;
+    // A local copy: the loop then reads no field per character (it is replaced only when it grows).
+    let word = this.word;
     for (let i = 0; i <= text.length; i++) {
-      let c = i < text.length ? text.charCodeAt(i) : 32;
-      if (isAsciiAlnum(c)) {
-        if (c >= 65 && c <= 90) c += 32;
-        if (length === this.word.length) this.word = grow(this.word, length + 1);
-        this.word[length++] = c;
+      const c = i < text.length ? FOLDED[text.charCodeAt(i)]! : 0;
+      if (c > APOSTROPHE) {
+        if (length === word.length) word = this.word = grow(word, length + 1);
+        word[length++] = c;
         hash = hashStep(hash, c);
-      } else if (isApostrophe(c)) {
+      } else if (c === APOSTROPHE) {
         // Dropped, joining its neighbours ("don't" → "dont"); a possessive "'s" is dropped whole.
         const next = text.charCodeAt(i + 1);
         if ((next === LOWER_S || next === UPPER_S) && !isRegexWordChar(text.charCodeAt(i + 2))) i++;
