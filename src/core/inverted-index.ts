@@ -41,6 +41,8 @@ export class InvertedIndex {
   private lengths: number[] = [];
   /** BM25's length normalisation per document, computed once. */
   private docNorm = new Float32Array(0);
+  /** Each term's largest weight in any document (-1: not computed yet), a bound for skipping documents that cannot make a list. */
+  private maxWeights = new Float64Array(0);
 
   /** Documents are numbered 0, 1, 2… in the order they are added; a document's terms may come in several parts. */
   add(...parts: ArrayLike<number>[]): number {
@@ -109,6 +111,7 @@ export class InvertedIndex {
     Object.assign(this, { offsets, postings, pending: [], counting: new TermCounts(), docChunk: [], docStart: [], docEntries: [], lengths });
     const avgLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length) || 1;
     this.docNorm = Float32Array.from(lengths, (length) => K1 * (1 - B + (B * length) / avgLength));
+    this.maxWeights = new Float64Array(this.terms).fill(-1);
   }
 
   /**
@@ -116,17 +119,18 @@ export class InvertedIndex {
    * `all`: only documents holding every term. `accept` is asked only of documents that would make the list.
    */
   search(terms: number[], { all, limit, accept }: { all: boolean; limit: number; accept: (doc: number) => boolean }): Ranked[] {
-    const lists = [...new Set(terms)].slice(0, MAX_QUERY_TERMS).map((t) => (t >= 0 && t < this.terms ? this.postings.subarray(this.offsets[t], this.offsets[t + 1]) : EMPTY));
+    const ids = [...new Set(terms)].slice(0, MAX_QUERY_TERMS).map((t) => (t >= 0 && t < this.terms ? t : -1));
+    const lists = ids.map((t) => (t >= 0 ? this.postings.subarray(this.offsets[t], this.offsets[t + 1]) : EMPTY));
     if (!lists.length || (all && lists.some((l) => l.length === 0))) return [];
     const n = this.docNorm.length;
     const idf = lists.map((l) => Math.log(1 + (n - l.length + 0.5) / (l.length + 0.5)));
     const top = new TopK(limit, accept);
-    if (all) this.intersect(lists, idf, top);
+    if (all) this.intersect(ids, lists, idf, top);
     else {
       // Any word, with one term found (a typo beside a word): every document matches once, as in a walk of that one list,
       // which needs no per-document scores (a frequent word's list is most of the archive).
       const found = lists.flatMap((l, i) => (l.length ? [i] : []));
-      if (found.length === 1) this.intersect([lists[found[0]!]!], [idf[found[0]!]!], top);
+      if (found.length === 1) this.intersect([ids[found[0]!]!], [lists[found[0]!]!], [idf[found[0]!]!], top);
       else this.union(lists, idf, top);
     }
     return top.sorted();
@@ -138,17 +142,34 @@ export class InvertedIndex {
     return (idf * count * (K1 + 1)) / (count + norm);
   }
 
+  /** The largest weight term `t` (its postings `list`) has in any document; one walk of the list, the first time. */
+  private maxWeight(t: number, list: Uint32Array, idf: number): number {
+    if (this.maxWeights[t]! < 0) {
+      let max = 0;
+      for (let p = 0; p < list.length; p++) max = Math.max(max, this.weight(list[p]!, idf));
+      this.maxWeights[t] = max;
+    }
+    return this.maxWeights[t]!;
+  }
+
   /**
    * Walks the shortest list, newest first, advancing the others in step (all are sorted by document).
-   * Newest first, a later tie never displaces an earlier one, so `accept` is asked rarely.
+   * Newest first, a later tie never displaces an earlier one, so `accept` is asked rarely. Once the list is full, a
+   * document whose score could not reach its last (its first term's weight plus the others' largest) is passed over
+   * without scoring the others: summed in the same order, that bound is never below the true score.
    */
-  private intersect(lists: Uint32Array[], idf: number[], top: TopK): void {
+  private intersect(ids: number[], lists: Uint32Array[], idf: number[], top: TopK): void {
     const order = lists.map((_, i) => i).sort((a, b) => lists[a]!.length - lists[b]!.length);
     const at = lists.map((l) => l.length - 1);
+    const bound = order.map((i) => this.maxWeight(ids[i]!, lists[i]!, idf[i]!));
     const first = lists[order[0]!]!;
+    const firstIdf = idf[order[0]!]!;
     outer: for (let p = first.length - 1; p >= 0; p--) {
       const doc = first[p]! >>> COUNT_BITS;
-      let score = this.weight(first[p]!, idf[order[0]!]!);
+      let score = this.weight(first[p]!, firstIdf);
+      let best = score;
+      for (let k = 1; k < order.length; k++) best += bound[k]!;
+      if (best < top.floor) continue;
       for (let k = 1; k < order.length; k++) {
         const i = order[k]!;
         const list = lists[i]!;
@@ -190,6 +211,12 @@ class TopK {
     private readonly limit: number,
     private readonly accept: (doc: number) => boolean,
   ) {}
+
+  /** The score an offer must exceed once the list is full (for offers matching as many terms as the last kept). */
+  get floor(): number {
+    const last = this.items[this.items.length - 1];
+    return last && this.items.length >= this.limit ? last.score : -Infinity;
+  }
 
   offer(doc: number, score: number, matched: number): void {
     const last = this.items[this.items.length - 1];

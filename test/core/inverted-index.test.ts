@@ -109,6 +109,19 @@ describe('InvertedIndex', () => {
     );
   });
 
+  it('gives the first `limit` of the whole ranking, though it skips documents that cannot make the list', () => {
+    const word = fc.constantFrom('a', 'b', 'c', 'd');
+    fc.assert(
+      // 200-700 documents, so a frequent word's list spans several blocks of postings.
+      fc.property(fc.array(fc.array(word, { maxLength: 30, size: 'medium' }), { minLength: 200, maxLength: 700 }), fc.array(word, { minLength: 1, maxLength: 3 }), fc.boolean(), fc.integer({ min: 1, max: 6 }), (corpus, query, all, limit) => {
+        const idx = indexOf(corpus);
+        const accept = (doc: number) => doc % 5 !== 2;
+        const whole = search(idx, query, { all, limit: corpus.length, accept });
+        expect(search(idx, query, { all, limit, accept })).toEqual(whole.slice(0, limit));
+      }),
+    );
+  });
+
   it('numbers documents added in any order as `freeze` orders them, leaving out those it does not name', () => {
     fc.assert(
       fc.property(fc.array(fc.array(fc.constantFrom('a', 'b', 'c', 'd'), { maxLength: 8 }), { minLength: 1, maxLength: 30 }), fc.array(fc.boolean()), (corpus, keep) => {
