@@ -15,7 +15,7 @@ const MAX_ROWS_PER_FILE = 2;
 /** The table's shape; part of the version, so a file written in an older shape is replaced, not misread. */
 const LAYOUT = 'by-name-v4';
 /**
- * A cached row (briefing and terms, ~7 KB) fits a page of this size, so a lookup reads no overflow pages.
+ * A cached row (briefing and terms, ~5 KB) fits a page of this size, so a lookup reads no overflow pages.
  * With 4 KB pages and rows keyed by a hash, a warm 100k load made 3.8M pread calls; keyed by name and read in name order, few.
  */
 const PAGE_SIZE = 16_384;

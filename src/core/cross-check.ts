@@ -86,7 +86,8 @@ function checkBriefing(b: Briefing, known: KnownIds, at: At): void {
   });
   b.quotes.forEach((q, i) => {
     if (!known.actors.has(q.speaker)) at(file, ['quotes', i, 'speaker'], unknown('actor', q.speaker));
-    checkCited([q.source], b.sources, known.sources, file, at, 'quotes', i, 'source');
+    const problem = citationProblem(q.source, b.sources, known.sources);
+    if (problem) at(file, ['quotes', i, 'source'], problem);
   });
   for (const id of b.sources) {
     const published = known.sourcePublished.get(id);
@@ -98,22 +99,23 @@ function checkBriefing(b: Briefing, known: KnownIds, at: At): void {
 const REGISTRY_OF = { actor: 'actors.yaml', topic: 'topics.yaml', source: 'sources.yaml' } as const;
 const unknown = (what: keyof typeof REGISTRY_OF, id: string) => `unknown ${what} id "${id}" (not in ${REGISTRY_OF[what]})`;
 
-/** The path of `field` (its `j`th id), at the top of the briefing or in item `i` of `key`. */
-const pathOf = (field: string, j: number | undefined, key?: string, i?: number): (string | number)[] => [
-  ...(key === undefined ? [] : [key, i!]),
-  field,
-  ...(j === undefined ? [] : [j]),
-];
+/** The path of the `j`th id of `field`, at the top of the briefing or in item `i` of `key`. */
+const pathOf = (field: string, j: number, key?: string, i?: number): (string | number)[] => (key === undefined ? [field, j] : [key, i!, field, j]);
 
 function checkIds(ids: readonly string[], known: Set<string>, what: keyof typeof REGISTRY_OF, file: string, at: At, field: string, key?: string, i?: number): void {
   for (let j = 0; j < ids.length; j++) if (!known.has(ids[j]!)) at(file, pathOf(field, j, key, i), unknown(what, ids[j]!));
 }
 
-/** An item's sources: known, and among the briefing's own (a top-level list needs only the first). */
-function checkCited(ids: readonly string[], own: readonly string[], known: Set<string>, file: string, at: At, key: string, i: number, field = 'sources'): void {
+/** What is wrong with citing source `id` in a briefing whose own sources are `own`: unknown, or not among them. */
+function citationProblem(id: string, own: readonly string[], known: Set<string>): string | undefined {
+  if (!known.has(id)) return unknown('source', id);
+  return own.includes(id) ? undefined : `source "${id}" is cited but not listed in this briefing's sources`;
+}
+
+/** Item `i` of `key`'s sources, each a valid citation (a top-level list needs only to be known: `checkIds`). */
+function checkCited(ids: readonly string[], own: readonly string[], known: Set<string>, file: string, at: At, key: string, i: number): void {
   for (let j = 0; j < ids.length; j++) {
-    const id = ids[j]!;
-    const problem = !known.has(id) ? unknown('source', id) : !own.includes(id) ? `source "${id}" is cited but not listed in this briefing's sources` : undefined;
-    if (problem) at(file, pathOf(field, field === 'sources' ? j : undefined, key, i), problem);
+    const problem = citationProblem(ids[j]!, own, known);
+    if (problem) at(file, pathOf('sources', j, key, i), problem);
   }
 }

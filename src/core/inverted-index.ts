@@ -161,7 +161,8 @@ export class InvertedIndex {
   private intersect(ids: number[], lists: Uint32Array[], idf: number[], top: TopK): void {
     const order = lists.map((_, i) => i).sort((a, b) => lists[a]!.length - lists[b]!.length);
     const at = lists.map((l) => l.length - 1);
-    const bound = order.map((i) => this.maxWeight(ids[i]!, lists[i]!, idf[i]!));
+    // The walked list's own weight is known per document: only the others need a bound.
+    const bound = order.map((i, k) => (k === 0 ? 0 : this.maxWeight(ids[i]!, lists[i]!, idf[i]!)));
     const first = lists[order[0]!]!;
     const firstIdf = idf[order[0]!]!;
     outer: for (let p = first.length - 1; p >= 0; p--) {

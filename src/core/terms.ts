@@ -15,6 +15,7 @@ const isRegexWordChar = (c: number) => isAsciiAlnum(c) || c === 95;
 /** ' and `, the ASCII apostrophes `normalize` drops. */
 const isApostrophe = (c: number) => c === 39 || c === 96;
 const LOWER_S = 115;
+const UPPER_S = 83;
 /** Plain ASCII by code: a word character lower-cased, APOSTROPHE for ' and `, 0 for anything else. */
 const APOSTROPHE = 1;
 const FOLDED = (() => {
@@ -22,7 +23,6 @@ const FOLDED = (() => {
   for (let c = 0; c < 128; c++) table[c] = isAsciiAlnum(c) ? (c >= 65 && c <= 90 ? c + 32 : c) : isApostrophe(c) ? APOSTROPHE : 0;
   return table;
 })();
-const UPPER_S = 83;
 
 /** Numbers each stem 0, 1, 2…; a word is stemmed once, the first time it is met. */
 export class TermDictionary {

@@ -112,7 +112,7 @@ describe('InvertedIndex', () => {
   it('gives the first `limit` of the whole ranking, though it skips documents that cannot make the list', () => {
     const word = fc.constantFrom('a', 'b', 'c', 'd');
     fc.assert(
-      // 200-700 documents, so a frequent word's list spans several blocks of postings.
+      // 200-700 documents, so the list fills early and most documents are candidates for skipping.
       fc.property(fc.array(fc.array(word, { maxLength: 30, size: 'medium' }), { minLength: 200, maxLength: 700 }), fc.array(word, { minLength: 1, maxLength: 3 }), fc.boolean(), fc.integer({ min: 1, max: 6 }), (corpus, query, all, limit) => {
         const idx = indexOf(corpus);
         const accept = (doc: number) => doc % 5 !== 2;
