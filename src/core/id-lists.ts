@@ -27,15 +27,22 @@ export function packIdLists(b: Briefing): void {
  * Replaces a briefing's lists of ids, and its items', with shared frozen arrays equal to them (packed lists too).
  * At 100k briefings that is about two million arrays fewer (~170 MB of heap). Share right after parsing, while the
  * replaced arrays are young and die cheaply. Frozen, so a stray write fails loudly instead of changing other briefings.
+ * The ids in them, and a quote's speaker and source, are one string per id as well: a list split from its packed
+ * form, or parsed, holds fresh copies of each id (~40 MB at 100k).
  */
 export class IdListPool {
   private readonly lists = new Map<string, string[]>();
+  private readonly ids = new Map<string, string>();
 
   share(b: Briefing): void {
     for (const x of listsOf(b)) {
       if (x.actors !== undefined) x.actors = this.shared(x.actors);
       if (x.topics !== undefined) x.topics = this.shared(x.topics);
       if (x.sources !== undefined) x.sources = this.shared(x.sources);
+    }
+    for (const q of b.quotes) {
+      q.speaker = this.id(q.speaker);
+      q.source = this.id(q.source);
     }
   }
 
@@ -44,8 +51,16 @@ export class IdListPool {
     let list = this.lists.get(key);
     if (!list) {
       const array = typeof ids !== 'string' ? ids : ids === '' ? [] : ids.split(SEPARATOR);
+      for (let i = 0; i < array.length; i++) array[i] = this.id(array[i]!);
       this.lists.set(key, (list = Object.freeze(array) as string[]));
     }
     return list;
+  }
+
+  private id(id: string): string {
+    const known = this.ids.get(id);
+    if (known !== undefined) return known;
+    this.ids.set(id, id);
+    return id;
   }
 }

@@ -18,21 +18,24 @@ const MAX_QUERY_TERMS = 32;
 
 export type Ranked = { doc: number; score: number; matched: number };
 
-/** Entries are collected in chunks growing to 16 MB: few allocations, so few garbage collections on big archives. */
-const FIRST_CHUNK = 1 << 14;
-const LAST_CHUNK = 1 << 22;
+/**
+ * Entries are collected in one resizable buffer that grows in place: its memory goes back to the system when freezing
+ * ends. Separate chunks stayed resident (~100 MB at 100k) until a collection, and then inside malloc, through the rest of a load.
+ */
+const FIRST_ENTRIES = 1 << 14;
+/** Reserved address space, not memory: 2 GB, ~80 times what 100k briefings use. */
+const MAX_ENTRIES = 2 ** 29;
 
 /**
  * Terms are numbered by the caller (0, 1, 2…), so building never hashes a string. Documents may be added in any
  * order (as files are parsed); `freeze` numbers them in the order searches should use.
  */
 export class InvertedIndex {
-  private pending: { entries: Uint32Array; used: number }[] = [];
+  /** While building: each added document's entries, document k's from docStart[k] to docStart[k + 1]. */
+  private store = new ArrayBuffer(0, { maxByteLength: 4 * MAX_ENTRIES });
+  private entries = new Uint32Array(this.store);
+  private docStart: number[] = [0];
   private terms = 0;
-  /** Where each added document's entries lie: chunk, first entry, how many. */
-  private docChunk: number[] = [];
-  private docStart: number[] = [];
-  private docEntries: number[] = [];
   /** Frozen: every term's postings in one array, term t at offsets[t] … offsets[t + 1]. */
   private offsets = new Uint32Array(1);
   private postings = new Uint32Array(0);
@@ -65,27 +68,27 @@ export class InvertedIndex {
         throw new Error(`the search index holds at most ${MAX_TERMS} distinct terms`);
       }
     }
-    this.lengths.push(length);
-    const chunk = this.room(distinct.length);
-    this.docChunk.push(this.pending.length - 1);
-    this.docStart.push(chunk.used);
-    this.docEntries.push(distinct.length);
+    let used = this.docStart[doc]!;
+    this.room(used + distinct.length);
+    const entries = this.entries;
     for (const term of distinct) {
-      chunk.entries[chunk.used++] = ((term << COUNT_BITS) | Math.min(this.counting.count(term), MAX_COUNT)) >>> 0;
+      entries[used++] = ((term << COUNT_BITS) | Math.min(this.counting.count(term), MAX_COUNT)) >>> 0;
       if (term >= this.terms) this.terms = term + 1;
     }
+    this.lengths.push(length);
+    this.docStart.push(used);
     this.counting.clear();
     return doc;
   }
 
-  /** The chunk a document's `n` entries go into, whole: a document never spans two chunks. */
-  private room(n: number): { entries: Uint32Array; used: number } {
-    const last = this.pending[this.pending.length - 1];
-    if (last && last.entries.length - last.used >= n) return last;
-    const size = Math.max(n, FIRST_CHUNK << Math.min(this.pending.length, Math.log2(LAST_CHUNK / FIRST_CHUNK)));
-    const chunk = { entries: new Uint32Array(size), used: 0 };
-    this.pending.push(chunk);
-    return chunk;
+  /** Room for `n` entries in all: the buffer doubles in place (the view tracks its length), no copy. */
+  private room(n: number): void {
+    if (n <= this.entries.length) return;
+    if (n > MAX_ENTRIES) {
+      this.counting.clear();
+      throw new Error(`the search index holds at most ${MAX_ENTRIES} (document, term) entries`);
+    }
+    this.store.resize(4 * Math.min(MAX_ENTRIES, Math.max(n, FIRST_ENTRIES, 2 * this.entries.length)));
   }
 
   /**
@@ -94,11 +97,11 @@ export class InvertedIndex {
    */
   freeze(order: ArrayLike<number> = Array.from(this.lengths.keys())): void {
     const offsets = new Uint32Array(this.terms + 1);
+    const built = this.entries;
     const entries = (visit: (entry: number, doc: number) => void) => {
       for (let doc = 0; doc < order.length; doc++) {
         const added = order[doc]!;
-        const chunk = this.pending[this.docChunk[added]!]!.entries;
-        for (let i = this.docStart[added]!, end = i + this.docEntries[added]!; i < end; i++) visit(chunk[i]!, doc);
+        for (let i = this.docStart[added]!, end = this.docStart[added + 1]!; i < end; i++) visit(built[i]!, doc);
       }
     };
     let total = 0;
@@ -108,7 +111,9 @@ export class InvertedIndex {
     const next = offsets.slice(0, this.terms);
     entries((entry, doc) => (postings[next[entry >>> COUNT_BITS]!++] = ((doc << COUNT_BITS) | (entry & MAX_COUNT)) >>> 0));
     const lengths = Array.from(order, (added) => this.lengths[added]!);
-    Object.assign(this, { offsets, postings, pending: [], counting: new TermCounts(), docChunk: [], docStart: [], docEntries: [], lengths });
+    // Back to the system now, not at some later collection.
+    this.store.resize(0);
+    Object.assign(this, { offsets, postings, counting: new TermCounts(), docStart: [0], lengths });
     const avgLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length) || 1;
     this.docNorm = Float32Array.from(lengths, (length) => K1 * (1 - B + (B * length) / avgLength));
     this.maxWeights = new Float64Array(this.terms).fill(-1);

@@ -140,10 +140,14 @@ describe('InvertedIndex', () => {
     );
   });
 
-  it('keeps a document with more distinct terms than a chunk holds whole', () => {
+  it('grows its build buffer past the first size: one document wider than it, then many that double it again', () => {
     const wide = Array.from({ length: 40_000 }, (_, i) => `w${i}`);
-    const index = indexOf([['x', 'w1'], wide, ['w39999', 'x']]);
+    const many = Array.from({ length: 3_000 }, (_, d) => [`d${d % 7}`, ...Array.from({ length: 30 }, (_, i) => `v${(d * 31 + i) % 40_000}`)]);
+    const index = indexOf([['x', 'w1'], wide, ['w39999', 'x'], ...many]);
     expect(search(index, ['w39999'], { all: true, limit: 8, accept: everything }).map((r) => r.doc)).toEqual([2, 1]);
     expect(search(index, ['x', 'w1'], { all: true, limit: 8, accept: everything }).map((r) => r.doc)).toEqual([0]);
+    // Document 3 + d holds d${d % 7}: d3's last three are d = 2999, 2992, 2985.
+    expect(search(index, ['d3'], { all: true, limit: 3, accept: everything }).map((r) => r.doc)).toEqual([3002, 2995, 2988]);
+    expect(search(index, ['v0', 'd0'], { all: true, limit: 8, accept: everything }).map((r) => r.doc)).toEqual([3]);
   });
 });
