@@ -22,6 +22,13 @@ const MAX_WORKERS = 4;
  * backlog of messages, malloc'd in the worker's arena, stayed resident after the worker ended (~+120 MB at 100k).
  */
 const MAX_AHEAD = 64;
+/**
+ * A parse worker's heap limit. Its live data is tens of MB (its term dictionary, unsaved cache rows), but under the
+ * default limit (a quarter of RAM, up to 4 GB) V8 let each worker's heap fill with garbage before collecting: a first
+ * 100k load peaked at 1,019-1,068 MiB RSS, capped 962-985. A worker that runs out fails the parallel parse, and the
+ * main thread parses instead.
+ */
+export const WORKER_HEAP_MB = 256;
 
 const isBriefing = (name: string) => name.endsWith('.md') && name.toLowerCase() !== 'readme.md';
 const isRegistry = (name: string) => Object.values<string>(REGISTRY_FILES).includes(name);
@@ -54,6 +61,8 @@ export type LoadOptions = {
   parallelFrom?: number;
   /** A folder for the parse cache (the data folder): a large folder's unchanged files are not parsed again. */
   cacheDir?: string;
+  /** Each parse worker's heap limit, in MB (WORKER_HEAP_MB). */
+  workerHeapMb?: number;
 };
 
 export async function loadLibrary(dir: string, opts: LoadOptions = {}): Promise<BuildResult> {
@@ -69,7 +78,7 @@ export async function loadLibrary(dir: string, opts: LoadOptions = {}): Promise<
   // Speakers are indexed by name, so the index is filled once the registries are parsed: below, before any batch arrives.
   let search: SearchIndexBuilder | undefined;
   const cache = opts.cacheDir ? prepareCache(opts.cacheDir, briefingNames.length) : undefined;
-  const parsing = parseInWorkers(dir, briefingNames, { pool, search: () => search!, cache });
+  const parsing = parseInWorkers(dir, briefingNames, { pool, search: () => search!, cache, heapMb: opts.workerHeapMb ?? WORKER_HEAP_MB });
   // Parsed while the workers start; no worker message is handled before this synchronous part ends.
   const registries = parseRegistries(registryFiles, locator);
   search = new SearchIndexBuilder(actorNames(registries.actors ?? []));
@@ -103,21 +112,21 @@ function readAgain(dir: string, name: string): LoadedFile | undefined {
 }
 
 /** A parse worker (src/parse-worker.ts): TypeScript, so it registers tsx's loader in its own thread first. */
-export function startParseWorker(data: ParseWorkerData): Worker {
+export function startParseWorker(data: ParseWorkerData, heapMb = WORKER_HEAP_MB): Worker {
   const tsx = import.meta.resolve('tsx/esm/api');
   const script = new URL('./parse-worker.ts', import.meta.url).href;
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script)}); })`;
-  return new Worker(boot, { eval: true, workerData: data, execArgv: [] });
+  return new Worker(boot, { eval: true, workerData: data, execArgv: [], resourceLimits: { maxOldGenerationSizeMb: heapMb } });
 }
 
-type WorkerOutputs = { pool: IdListPool; search: () => SearchIndexBuilder; cache?: CacheTarget };
+type WorkerOutputs = { pool: IdListPool; search: () => SearchIndexBuilder; cache?: CacheTarget; heapMb: number };
 
 /**
  * Contiguous shares of the file list, one per worker; each streams back its parsed briefings and their search terms,
  * numbered by its own dictionary. Each briefing goes into the search index as it arrives, its numbers translated into
  * the index's dictionary: the terms are not held until the end, and the index is built while the workers parse.
  */
-async function parseInWorkers(dir: string, names: string[], { pool, search, cache }: WorkerOutputs): Promise<ParsedBriefing[]> {
+async function parseInWorkers(dir: string, names: string[], { pool, search, cache, heapMb }: WorkerOutputs): Promise<ParsedBriefing[]> {
   const count = Math.max(1, Math.min(availableParallelism(), MAX_WORKERS));
   const size = Math.ceil(names.length / count);
   const shares = Array.from({ length: count }, (_, i) => names.slice(i * size, (i + 1) * size)).filter((s) => s.length);
@@ -131,7 +140,7 @@ async function parseInWorkers(dir: string, names: string[], { pool, search, cach
           let translate = new Uint32Array(1 << 12);
           let known = 0;
           const handled = new Int32Array(new SharedArrayBuffer(4));
-          const worker = startParseWorker({ dir, names: share, cache, handled, ahead: MAX_AHEAD });
+          const worker = startParseWorker({ dir, names: share, cache, handled, ahead: MAX_AHEAD }, heapMb);
           workers.push(worker);
           // JSON: V8 parses it faster than it deserialises a structured clone of the same objects.
           worker.on('message', (batch: ParsedBatch) => {

@@ -26,6 +26,18 @@ describe('loadLibrary', () => {
     }
   });
 
+  it('parses on the main thread, with a warning, when a parse worker runs out of memory', async () => {
+    const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
+    try {
+      const starved = await loadLibrary('briefings', { parallelFrom: 1, workerHeapMb: 2 });
+      expect(starved.errors).toEqual([]);
+      expect(starved.library!.briefings).toEqual((await load('briefings', Infinity)).briefings);
+      expect(String(warn.mock.calls[0]?.[0])).toMatch(/parsed without worker threads: .*(memory|exited)/i);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   describe('with a parse cache', () => {
     const copy = () => {
       const dir = path.join(tempDir(), 'briefings');
