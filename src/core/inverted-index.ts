@@ -25,6 +25,8 @@ export type Ranked = { doc: number; score: number; matched: number };
 const FIRST_ENTRIES = 1 << 14;
 /** Reserved address space, not memory: 2 GB, ~80 times what 100k briefings use. */
 const MAX_ENTRIES = 2 ** 29;
+/** Freezing writes the postings in this many ranges of terms: the build buffer and the postings then overlap by about a range, not whole. */
+const FREEZE_RANGES = 4;
 
 /**
  * Terms are numbered by the caller (0, 1, 2…), so building never hashes a string. Documents may be added in any
@@ -94,22 +96,36 @@ export class InvertedIndex {
   /**
    * Ends building: document k of the frozen index is the document added as `order[k]` (by default, as added;
    * documents left out of `order` are dropped). A counting sort by term keeps each term's postings in document order.
+   * The postings are written a range of terms at a time, and the entries left are compacted after each, so the build
+   * buffer shrinks as the postings grow (untouched pages of the new array take no memory).
    */
   freeze(order: ArrayLike<number> = Array.from(this.lengths.keys())): void {
     const offsets = new Uint32Array(this.terms + 1);
     const built = this.entries;
-    const entries = (visit: (entry: number, doc: number) => void) => {
-      for (let doc = 0; doc < order.length; doc++) {
-        const added = order[doc]!;
-        for (let i = this.docStart[added]!, end = this.docStart[added + 1]!; i < end; i++) visit(built[i]!, doc);
-      }
-    };
+    const starts = this.docStart;
     let total = 0;
-    entries((entry) => (offsets[(entry >>> COUNT_BITS) + 1]!++, total++));
+    for (let doc = 0; doc < order.length; doc++) {
+      const added = order[doc]!;
+      for (let i = starts[added]!, end = starts[added + 1]!; i < end; i++) offsets[(built[i]! >>> COUNT_BITS) + 1]!++, total++;
+    }
     for (let t = 1; t <= this.terms; t++) offsets[t]! += offsets[t - 1]!;
     const postings = new Uint32Array(total);
     const next = offsets.slice(0, this.terms);
-    entries((entry, doc) => (postings[next[entry >>> COUNT_BITS]!++] = ((doc << COUNT_BITS) | (entry & MAX_COUNT)) >>> 0));
+    let below = 0;
+    for (let range = 1; range <= FREEZE_RANGES; range++) {
+      // Terms below `below` are written: the next range ends where about range/FREEZE_RANGES of the postings are.
+      const from = below;
+      while (below < this.terms && (range === FREEZE_RANGES || offsets[below]! < (total * range) / FREEZE_RANGES)) below++;
+      if (below === from) continue;
+      for (let doc = 0; doc < order.length; doc++) {
+        const added = order[doc]!;
+        for (let i = starts[added]!, end = starts[added + 1]!; i < end; i++) {
+          const entry = built[i]!;
+          if (entry >>> COUNT_BITS < below) postings[next[entry >>> COUNT_BITS]!++] = ((doc << COUNT_BITS) | (entry & MAX_COUNT)) >>> 0;
+        }
+      }
+      if (range < FREEZE_RANGES) this.compact(below);
+    }
     const lengths = Array.from(order, (added) => this.lengths[added]!);
     // Back to the system now, not at some later collection.
     this.store.resize(0);
@@ -117,6 +133,19 @@ export class InvertedIndex {
     const avgLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length) || 1;
     this.docNorm = Float32Array.from(lengths, (length) => K1 * (1 - B + (B * length) / avgLength));
     this.maxWeights = new Float64Array(this.terms).fill(-1);
+  }
+
+  /** Drops the entries of terms below `below` (written already), moving the rest down; the buffer shrinks to them. */
+  private compact(below: number): void {
+    const [built, starts] = [this.entries, this.docStart];
+    let kept = 0;
+    for (let doc = 0; doc + 1 < starts.length; doc++) {
+      const [from, end] = [starts[doc]!, starts[doc + 1]!];
+      starts[doc] = kept;
+      for (let i = from; i < end; i++) if (built[i]! >>> COUNT_BITS >= below) built[kept++] = built[i]!;
+    }
+    starts[starts.length - 1] = kept;
+    this.store.resize(4 * kept);
   }
 
   /**
