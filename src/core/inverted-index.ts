@@ -137,10 +137,12 @@ export class InvertedIndex {
 
   /** Drops the entries of terms below `below` (written already), moving the rest down; the buffer shrinks to them. */
   private compact(below: number): void {
-    const [built, starts] = [this.entries, this.docStart];
+    const built = this.entries;
+    const starts = this.docStart;
     let kept = 0;
     for (let doc = 0; doc + 1 < starts.length; doc++) {
-      const [from, end] = [starts[doc]!, starts[doc + 1]!];
+      const from = starts[doc]!;
+      const end = starts[doc + 1]!;
       starts[doc] = kept;
       for (let i = from; i < end; i++) if (built[i]! >>> COUNT_BITS >= below) built[kept++] = built[i]!;
     }
