@@ -15,6 +15,9 @@ const B = 0.75;
 
 /** A query's distinct terms beyond this are ignored (and `matched` fits a byte). */
 const MAX_QUERY_TERMS = 32;
+/** A walked list is bounded in blocks of 2^BLOCK_BITS postings: a block whose largest weight cannot lift a document into the list is passed over whole. */
+const BLOCK_BITS = 6;
+const BLOCK_MASK = (1 << BLOCK_BITS) - 1;
 
 export type Ranked = { doc: number; score: number; matched: number };
 
@@ -48,6 +51,8 @@ export class InvertedIndex {
   private docNorm = new Float32Array(0);
   /** Each term's largest weight in any document (-1: not computed yet), a bound for skipping documents that cannot make a list. */
   private maxWeights = new Float64Array(0);
+  /** A term's largest weight in each block of its postings, for the terms queried so far (at most ~3 MB at 100k briefings). */
+  private blockMaxes = new Map<number, Float64Array>();
 
   /** Documents are numbered 0, 1, 2… in the order they are added; a document's terms may come in several parts. */
   add(...parts: ArrayLike<number>[]): number {
@@ -133,6 +138,7 @@ export class InvertedIndex {
     const avgLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length) || 1;
     this.docNorm = Float32Array.from(lengths, (length) => K1 * (1 - B + (B * length) / avgLength));
     this.maxWeights = new Float64Array(this.terms).fill(-1);
+    this.blockMaxes.clear();
   }
 
   /** Drops the entries of terms below `below` (written already), moving the rest down; the buffer shrinks to them. */
@@ -172,27 +178,35 @@ export class InvertedIndex {
     return top.sorted();
   }
 
-  private weight(posting: number, idf: number): number {
-    const count = posting & MAX_COUNT;
-    const norm = this.docNorm[posting >>> COUNT_BITS]!;
-    return (idf * count * (K1 + 1)) / (count + norm);
-  }
-
   /** The largest weight term `t` (its postings `list`) has in any document; one walk of the list, the first time. */
   private maxWeight(t: number, list: Uint32Array, idf: number): number {
-    if (this.maxWeights[t]! < 0) {
-      let max = 0;
-      for (let p = 0; p < list.length; p++) max = Math.max(max, this.weight(list[p]!, idf));
-      this.maxWeights[t] = max;
-    }
+    if (this.maxWeights[t]! < 0) this.blockMax(t, list, idf);
     return this.maxWeights[t]!;
+  }
+
+  /** Term `t`'s largest weight in each block of its postings; with `maxWeight`, one walk of the list, the first time. */
+  private blockMax(t: number, list: Uint32Array, idf: number): Float64Array {
+    let maxes = this.blockMaxes.get(t);
+    if (!maxes) {
+      maxes = new Float64Array((list.length + BLOCK_MASK) >>> BLOCK_BITS);
+      let max = 0;
+      for (let p = 0; p < list.length; p++) {
+        const w = weight(list[p]!, idf, this.docNorm);
+        if (w > maxes[p >>> BLOCK_BITS]!) maxes[p >>> BLOCK_BITS] = w;
+        if (w > max) max = w;
+      }
+      this.maxWeights[t] = max;
+      this.blockMaxes.set(t, maxes);
+    }
+    return maxes;
   }
 
   /**
    * Walks the shortest list, newest first, advancing the others in step (all are sorted by document).
    * Newest first, a later tie never displaces an earlier one, so `accept` is asked rarely. Once the list is full, a
    * document whose score could not reach its last (its first term's weight plus the others' largest) is passed over
-   * without scoring the others: summed in the same order, that bound is never below the true score.
+   * without scoring the others: summed in the same order, that bound is never below the true score. A block of the
+   * walked list whose largest weight gives no such chance is passed over whole.
    */
   private intersect(ids: number[], lists: Uint32Array[], idf: number[], top: TopK): void {
     const order = lists.map((_, i) => i).sort((a, b) => lists[a]!.length - lists[b]!.length);
@@ -201,12 +215,26 @@ export class InvertedIndex {
     const bound = order.map((i, k) => (k === 0 ? 0 : this.maxWeight(ids[i]!, lists[i]!, idf[i]!)));
     const first = lists[order[0]!]!;
     const firstIdf = idf[order[0]!]!;
+    const blocks = this.blockMax(ids[order[0]!]!, first, firstIdf);
+    // The list's floor changes only when an offer enters.
+    let floor = top.floor;
+    const norms = this.docNorm;
     outer: for (let p = first.length - 1; p >= 0; p--) {
-      const doc = first[p]! >>> COUNT_BITS;
-      let score = this.weight(first[p]!, firstIdf);
+      if (p === first.length - 1 || (p & BLOCK_MASK) === BLOCK_MASK) {
+        let blockBest = blocks[p >>> BLOCK_BITS]!;
+        for (let k = 1; k < order.length; k++) blockBest += bound[k]!;
+        // To the block's first posting; the loop steps on to the previous block's last.
+        if (blockBest < floor) {
+          p &= ~BLOCK_MASK;
+          continue;
+        }
+      }
+      const posting = first[p]!;
+      const doc = posting >>> COUNT_BITS;
+      let score = weight(posting, firstIdf, norms);
       let best = score;
       for (let k = 1; k < order.length; k++) best += bound[k]!;
-      if (best < top.floor) continue;
+      if (best < floor) continue;
       for (let k = 1; k < order.length; k++) {
         const i = order[k]!;
         const list = lists[i]!;
@@ -215,9 +243,10 @@ export class InvertedIndex {
         at[i] = j;
         if (j < 0) break outer;
         if (list[j]! >>> COUNT_BITS !== doc) continue outer;
-        score += this.weight(list[j]!, idf[i]!);
+        score += weight(list[j]!, idf[i]!, norms);
       }
       top.offer(doc, score, lists.length);
+      floor = top.floor;
     }
   }
 
@@ -227,7 +256,7 @@ export class InvertedIndex {
     lists.forEach((list, i) => {
       for (const posting of list) {
         const doc = posting >>> COUNT_BITS;
-        scores[doc]! += this.weight(posting, idf[i]!);
+        scores[doc]! += weight(posting, idf[i]!, this.docNorm);
         matched[doc]!++;
       }
     });
@@ -236,6 +265,12 @@ export class InvertedIndex {
 }
 
 const EMPTY = new Uint32Array(0);
+
+/** A posting's BM25 weight for a term of this `idf`; `norms`: each document's length normalisation. */
+function weight(posting: number, idf: number, norms: Float32Array): number {
+  const count = posting & MAX_COUNT;
+  return (idf * count * (K1 + 1)) / (count + norms[posting >>> COUNT_BITS]!);
+}
 
 /** > 0 when (matched, score, doc) ranks above `b`: more terms, then higher score, then newer. */
 const compare = (matched: number, score: number, doc: number, b: Ranked) => matched - b.matched || score - b.score || doc - b.doc;

@@ -122,6 +122,19 @@ describe('InvertedIndex', () => {
     );
   });
 
+  it('passes over whole blocks of a long list and still gives the first `limit` of the whole ranking', () => {
+    // 10,000 documents hold "a" once; every 997th holds it five times, and "b" in varied counts: most blocks of 64
+    // postings cannot reach the list once it holds the five-times documents, and are skipped.
+    const corpus = Array.from({ length: 10_000 }, (_, d) => [...(d % 997 === 0 ? ['a', 'a', 'a', 'a', 'a'] : ['a']), ...Array<string>(d % 3).fill('b'), `w${d % 50}`]);
+    const idx = indexOf(corpus);
+    for (const query of [['a'], ['a', 'b'], ['b', 'w7']]) {
+      const whole = search(idx, query, { all: true, limit: corpus.length, accept: everything });
+      for (const limit of [1, 3, 8]) expect(search(idx, query, { all: true, limit, accept: everything })).toEqual(whole.slice(0, limit));
+    }
+    // Five times in the shortest documents (no "b"): 997 × 3k, newest first.
+    expect(search(idx, ['a'], { all: true, limit: 3, accept: everything }).map((r) => r.doc)).toEqual([8973, 5982, 2991]);
+  });
+
   it('numbers documents added in any order as `freeze` orders them, leaving out those it does not name', () => {
     fc.assert(
       fc.property(fc.array(fc.array(fc.constantFrom('a', 'b', 'c', 'd'), { maxLength: 8 }), { minLength: 1, maxLength: 30 }), fc.array(fc.boolean()), (corpus, keep) => {
