@@ -204,25 +204,40 @@ export class InvertedIndex {
   /**
    * Walks the shortest list, newest first, advancing the others in step (all are sorted by document).
    * Newest first, a later tie never displaces an earlier one, so `accept` is asked rarely. Once the list is full, a
-   * document whose score could not reach its last (its first term's weight plus the others' largest) is passed over
-   * without scoring the others: summed in the same order, that bound is never below the true score. A block of the
-   * walked list whose largest weight gives no such chance is passed over whole.
+   * document whose score could not reach its last is passed over without scoring the others. The walked list goes a
+   * block of postings at a time, each bounded by its largest weight plus, for each other term, the largest weight of
+   * its blocks that hold documents in the same range; a block with no chance is passed over whole, and within a block
+   * a document's bound is its own weight plus those. Summed in the same order, a bound is never below the true score.
    */
   private intersect(ids: number[], lists: Uint32Array[], idf: number[], top: TopK): void {
     const order = lists.map((_, i) => i).sort((a, b) => lists[a]!.length - lists[b]!.length);
     const at = lists.map((l) => l.length - 1);
-    // The walked list's own weight is known per document: only the others need a bound.
-    const bound = order.map((i, k) => (k === 0 ? 0 : this.maxWeight(ids[i]!, lists[i]!, idf[i]!)));
+    const maxes = order.map((i) => this.blockMax(ids[i]!, lists[i]!, idf[i]!));
+    // The others' bounds over the current block of the walked list (bound[0] is unused: its weight is known per document).
+    const bound = order.map(() => 0);
     const first = lists[order[0]!]!;
     const firstIdf = idf[order[0]!]!;
-    const blocks = this.blockMax(ids[order[0]!]!, first, firstIdf);
     // The list's floor changes only when an offer enters.
     let floor = top.floor;
     const norms = this.docNorm;
     outer: for (let p = first.length - 1; p >= 0; p--) {
       if (p === first.length - 1 || (p & BLOCK_MASK) === BLOCK_MASK) {
-        let blockBest = blocks[p >>> BLOCK_BITS]!;
-        for (let k = 1; k < order.length; k++) blockBest += bound[k]!;
+        const lowest = first[p & ~BLOCK_MASK]! >>> COUNT_BITS;
+        const highest = first[p]! >>> COUNT_BITS;
+        let blockBest = maxes[0]![p >>> BLOCK_BITS]!;
+        for (let k = 1; k < order.length; k++) {
+          const list = lists[order[k]!]!;
+          let j = at[order[k]!]!;
+          while (j >= 0 && list[j]! >>> COUNT_BITS > highest) j--;
+          at[order[k]!] = j;
+          if (j < 0) break outer;
+          // The blocks from j's down to the first that starts at or below the range: earlier ones hold only older documents.
+          let b = j >>> BLOCK_BITS;
+          let most = maxes[k]![b]!;
+          while (b > 0 && list[b << BLOCK_BITS]! >>> COUNT_BITS > lowest) most = Math.max(most, maxes[k]![--b]!);
+          bound[k] = most;
+          blockBest += most;
+        }
         // To the block's first posting; the loop steps on to the previous block's last.
         if (blockBest < floor) {
           p &= ~BLOCK_MASK;

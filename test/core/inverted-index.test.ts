@@ -123,16 +123,34 @@ describe('InvertedIndex', () => {
   });
 
   it('passes over whole blocks of a long list and still gives the first `limit` of the whole ranking', () => {
-    // 10,000 documents hold "a" once; every 997th holds it five times, and "b" in varied counts: most blocks of 64
-    // postings cannot reach the list once it holds the five-times documents, and are skipped.
-    const corpus = Array.from({ length: 10_000 }, (_, d) => [...(d % 997 === 0 ? ['a', 'a', 'a', 'a', 'a'] : ['a']), ...Array<string>(d % 3).fill('b'), `w${d % 50}`]);
+    // 10,000 documents hold "a" once; every 997th holds it five times, "b" and "c" in varied counts: most blocks of 64
+    // postings cannot reach the list once it holds the five-times documents, and are skipped. "c" is in every 5th, so a
+    // block of "a" spans several of "c", whose bound must cover them all.
+    const corpus = Array.from({ length: 10_000 }, (_, d) => [
+      ...(d % 997 === 0 ? ['a', 'a', 'a', 'a', 'a'] : ['a']),
+      ...Array<string>(d % 3).fill('b'),
+      ...Array<string>(d % 5 ? 0 : ((d * 7) % 11) + 1).fill('c'),
+      `w${d % 50}`,
+    ]);
     const idx = indexOf(corpus);
-    for (const query of [['a'], ['a', 'b'], ['b', 'w7']]) {
+    for (const query of [['a'], ['a', 'b'], ['b', 'w7'], ['c', 'a'], ['w3', 'c', 'b']]) {
       const whole = search(idx, query, { all: true, limit: corpus.length, accept: everything });
       for (const limit of [1, 3, 8]) expect(search(idx, query, { all: true, limit, accept: everything })).toEqual(whole.slice(0, limit));
     }
     // Five times in the shortest documents (no "b"): 997 × 3k, newest first.
     expect(search(idx, ['a'], { all: true, limit: 3, accept: everything }).map((r) => r.doc)).toEqual([8973, 5982, 2991]);
+  });
+
+  it('bounds another term over all its blocks that a block of the walked list spans', () => {
+    // "x" in every 10th document: a block of 64 of its postings spans 640 documents, five blocks of "y" (in every other).
+    // "y" occurs five times only at the oldest "x" of each such span, in a block of "y" other than the newest one.
+    const corpus = Array.from({ length: 6_400 }, (_, d) => [
+      ...(d % 10 ? [] : ['x']),
+      ...Array<string>(d % 2 ? 0 : d % 640 === 10 ? 5 : 1).fill('y'),
+      ...Array<string>(10).fill('filler'),
+    ]);
+    const idx = indexOf(corpus);
+    expect(search(idx, ['x', 'y'], { all: true, limit: 2, accept: everything }).map((r) => r.doc)).toEqual([5770, 5130]);
   });
 
   it('numbers documents added in any order as `freeze` orders them, leaving out those it does not name', () => {
