@@ -49,9 +49,10 @@ export class InvertedIndex {
   private lengths: number[] = [];
   /** BM25's length normalisation per document, computed once. */
   private docNorm = new Float32Array(0);
-  /** Each term's largest weight in any document (-1: not computed yet), a bound for skipping documents that cannot make a list. */
-  private maxWeights = new Float64Array(0);
-  /** A term's largest weight in each block of its postings, for the terms queried so far (at most ~3 MB at 100k briefings). */
+  /**
+   * A term's largest weight in each block of its postings, for the terms queried so far (at most ~3 MB at 100k
+   * briefings): bounds for skipping documents that cannot make a list.
+   */
   private blockMaxes = new Map<number, Float64Array>();
 
   /** Documents are numbered 0, 1, 2… in the order they are added; a document's terms may come in several parts. */
@@ -137,7 +138,6 @@ export class InvertedIndex {
     Object.assign(this, { offsets, postings, counting: new TermCounts(), docStart: [0], lengths });
     const avgLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length) || 1;
     this.docNorm = Float32Array.from(lengths, (length) => K1 * (1 - B + (B * length) / avgLength));
-    this.maxWeights = new Float64Array(this.terms).fill(-1);
     this.blockMaxes.clear();
   }
 
@@ -178,24 +178,15 @@ export class InvertedIndex {
     return top.sorted();
   }
 
-  /** The largest weight term `t` (its postings `list`) has in any document; one walk of the list, the first time. */
-  private maxWeight(t: number, list: Uint32Array, idf: number): number {
-    if (this.maxWeights[t]! < 0) this.blockMax(t, list, idf);
-    return this.maxWeights[t]!;
-  }
-
-  /** Term `t`'s largest weight in each block of its postings; with `maxWeight`, one walk of the list, the first time. */
+  /** Term `t`'s largest weight in each block of its postings (`list`); one walk of the list, the first time. */
   private blockMax(t: number, list: Uint32Array, idf: number): Float64Array {
     let maxes = this.blockMaxes.get(t);
     if (!maxes) {
       maxes = new Float64Array((list.length + BLOCK_MASK) >>> BLOCK_BITS);
-      let max = 0;
       for (let p = 0; p < list.length; p++) {
         const w = weight(list[p]!, idf, this.docNorm);
         if (w > maxes[p >>> BLOCK_BITS]!) maxes[p >>> BLOCK_BITS] = w;
-        if (w > max) max = w;
       }
-      this.maxWeights[t] = max;
       this.blockMaxes.set(t, maxes);
     }
     return maxes;
@@ -226,10 +217,9 @@ export class InvertedIndex {
         const highest = first[p]! >>> COUNT_BITS;
         let blockBest = maxes[0]![p >>> BLOCK_BITS]!;
         for (let k = 1; k < order.length; k++) {
-          const list = lists[order[k]!]!;
-          let j = at[order[k]!]!;
-          while (j >= 0 && list[j]! >>> COUNT_BITS > highest) j--;
-          at[order[k]!] = j;
+          const i = order[k]!;
+          const list = lists[i]!;
+          const j = (at[i] = seek(list, at[i]!, highest));
           if (j < 0) break outer;
           // The blocks from j's down to the first that starts at or below the range: earlier ones hold only older documents.
           let b = j >>> BLOCK_BITS;
@@ -253,9 +243,7 @@ export class InvertedIndex {
       for (let k = 1; k < order.length; k++) {
         const i = order[k]!;
         const list = lists[i]!;
-        let j = at[i]!;
-        while (j >= 0 && list[j]! >>> COUNT_BITS > doc) j--;
-        at[i] = j;
+        const j = (at[i] = seek(list, at[i]!, doc));
         if (j < 0) break outer;
         if (list[j]! >>> COUNT_BITS !== doc) continue outer;
         score += weight(list[j]!, idf[i]!, norms);
@@ -280,6 +268,12 @@ export class InvertedIndex {
 }
 
 const EMPTY = new Uint32Array(0);
+
+/** From position `j` of a list sorted by document, back to the last posting of a document at or below `doc` (-1: none). */
+function seek(list: Uint32Array, j: number, doc: number): number {
+  while (j >= 0 && list[j]! >>> COUNT_BITS > doc) j--;
+  return j;
+}
 
 /** A posting's BM25 weight for a term of this `idf`; `norms`: each document's length normalisation. */
 function weight(posting: number, idf: number, norms: Float32Array): number {
